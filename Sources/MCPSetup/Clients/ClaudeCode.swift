@@ -1,0 +1,45 @@
+/// Claude Code, the CLI: `claude mcp add` and the project `.mcp.json`.
+///
+/// Facts (checked 2026-11-22): code.claude.com/docs/en/mcp (mirror ericbuess/claude-code-docs
+/// docs/mcp.md): `--header` is variadic, so it goes after the name and URL
+/// (anthropics/claude-code#19120); a JSON entry with `url` must say `"type"`; `${VAR}` is expanded
+/// in `url` and `headers` of `.mcp.json`; names are `[A-Za-z0-9_-]`.
+public struct ClaudeCode: Client {
+    /// Creates the client.
+    public init() {}
+    /// `claude-code`.
+    public let id = "claude-code"
+    /// `Claude Code`.
+    public let title = "Claude Code"
+
+    /// The artifacts.
+    public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
+        let profile = request.profile
+        let key = request.keyText(reference: .dollarBraces)
+        var argv: [Text] = ["claude", "mcp", "add", "--transport", .literal(profile.transport.rawValue), "--scope", "user", .literal(profile.name), request.endpointText]
+        if let header = request.authHeader(key: key) {
+            argv += ["--header", .literal(header.name + ": ") + header.value]
+        }
+        var commandNotes: [String] = []
+        var fileNotes: [String] = []
+        if request.credential.isReference {
+            commandNotes.append("Claude Code stores the reference ${\(profile.envVar)} and expands it when it connects: set \(profile.envVar) in the environment that starts claude.")
+            fileNotes.append("Claude Code expands ${\(profile.envVar)} when it loads the file: set \(profile.envVar) in the environment that starts claude. The file holds no secret and can be committed.")
+        } else if request.holdsRealKey {
+            fileNotes.append("This file holds your key: do not commit it (add .mcp.json to .gitignore), or render it with --token-env to reference a variable instead.")
+        }
+        if profile.auth == .oauth {
+            commandNotes.append("Then run /mcp inside Claude Code (or claude mcp login \(profile.name)) to sign in.")
+        }
+        if let note = request.queryKeyNote { commandNotes.append(note); fileNotes.append(note) }
+
+        var entry: [Value.Member] = [Value.Member("type", .literal(profile.transport.rawValue)), Value.Member("url", .string(request.endpointText))]
+        entry.append("headers", request.headersValue(key: key))
+        let file = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
+        return [
+            ArtifactSpec("command", kind: .command, title: "Add with the claude CLI", body: .document(.command(argv: argv)), notes: commandNotes),
+            ArtifactSpec("mcp-json", kind: .file, title: "Project .mcp.json", body: .document(.json(file)), notes: fileNotes,
+                         paths: [ConfigPath(os: "any", scope: "project", path: ".mcp.json")]),
+        ]
+    }
+}

@@ -1,0 +1,56 @@
+/// Claude Desktop: `claude_desktop_config.json`, which runs only local (stdio) servers, so a
+/// remote server with a static key goes through the `mcp-remote` bridge.
+///
+/// Facts (checked 2026-11-22): support.claude.com/en/articles/11503834 ("will not connect to
+/// remote servers configured directly" in the config file); geelen/mcp-remote README and
+/// src/lib/utils.ts v0.1.38: `--header` must match `^([A-Za-z0-9_-]+):\s*(.*)$`, `${NAME}` in a
+/// header is filled from mcp-remote's own environment, and Windows clients do not escape spaces
+/// inside args, hence `Authorization:${AUTH_HEADER}` with the value in `env`.
+/// modelcontextprotocol/typescript-sdk src/client/stdio.ts: a stdio server inherits only HOME,
+/// LOGNAME, PATH, SHELL, TERM and USER (plus the `env` block), so mcp-remote cannot read a key
+/// the user exported in a shell: in env mode the key still has to go into `env`.
+public struct ClaudeDesktop: Client {
+    /// Creates the client.
+    public init() {}
+    /// `claude-desktop`.
+    public let id = "claude-desktop"
+    /// `Claude Desktop`.
+    public let title = "Claude Desktop"
+
+    /// The environment variable mcp-remote fills the header from.
+    static let headerVariable = "AUTH_HEADER"
+
+    static let paths = [
+        ConfigPath(os: "macos", scope: "user", path: "~/Library/Application Support/Claude/claude_desktop_config.json"),
+        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
+        ConfigPath(os: "linux", scope: "user", path: "~/.config/Claude/claude_desktop_config.json"),
+    ]
+
+    /// The artifacts.
+    public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
+        let profile = request.profile
+        var args: [Value] = ["-y", "mcp-remote", .string(request.endpointText)]
+        if profile.transport == .sse { args += ["--transport", "sse-only"] }
+        if Endpoint.isRemoteHTTP(profile.endpoint) { args.append("--allow-http") }
+        var entry: [Value.Member] = [Value.Member("command", "npx")]
+        var notes: [String] = []
+        var env: Value?
+        if let header = request.authHeader(key: .secret) {
+            args += ["--header", .literal(header.name + ":${" + Self.headerVariable + "}")]
+            env = .object([Value.Member(Self.headerVariable, .string(header.value))])
+            if request.credential.isReference {
+                notes.append("Claude Desktop starts servers with a minimal environment and does not read your shell's variables, so the key must be written into the env block: replace \(request.placeholder) with your key.")
+            }
+        }
+        entry.append("args", .array(args))
+        entry.append("env", env)
+        if profile.auth == .oauth {
+            notes.append("mcp-remote opens a browser to sign in the first time Claude Desktop starts it.")
+        }
+        if let note = request.queryKeyNote { notes.append(note) }
+        let document = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
+        return [
+            ArtifactSpec("config", kind: .file, title: "claude_desktop_config.json", body: .document(.json(document)), notes: notes, paths: Self.paths),
+        ]
+    }
+}

@@ -1,0 +1,27 @@
+/// Every client mcp-setup knows, in the order they are shown.
+public struct ClientCatalog: Sendable {
+    /// The clients, in display order.
+    public let clients: [any Client]
+
+    /// Creates a catalog of the given clients.
+    public init(clients: [any Client]) {
+        self.clients = clients
+    }
+
+    /// The built-in clients.
+    public static let standard = ClientCatalog(clients: [
+        ClaudeDesktop(), ClaudeCode(), Codex(), VSCode(), Cursor(), ChatGPT(), ClaudeAI(),
+    ])
+
+    /// The client ids, in order.
+    public var ids: [String] { clients.map(\.id) }
+
+    /// The clients with the given ids, in catalog order; all of them when `ids` is empty.
+    public func select(_ ids: [String]) throws(SetupError) -> [any Client] {
+        guard !ids.isEmpty else { return clients }
+        for id in ids where !self.ids.contains(id) {
+            throw SetupError("--client '\(id)' is not a known client; use one of: \(self.ids.joined(separator: ", "))")
+        }
+        return clients.filter { ids.contains($0.id) }
+    }
+}

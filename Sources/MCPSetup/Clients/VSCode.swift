@@ -1,0 +1,68 @@
+/// VS Code with GitHub Copilot: `code --add-mcp`, `mcp.json`, and install links.
+///
+/// Facts (checked 2026-11-22): microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md
+/// (root key `servers`, `inputs` with a password `promptString`); microsoft/vscode
+/// mcpWorkbenchService.ts `handleMcpInstallUri`: `JSON.parse(decodeURIComponent(uri.query))` on a
+/// query that `URI.parse` already percent-decoded, so the payload is decoded twice and a `%` in
+/// it must travel as the JSON escape `\u0025`. The `vscode.dev/redirect/mcp/install?name=&config=`
+/// page answers HTTP 400 (microsoft/work-iq#150); the working web form is
+/// `insiders.vscode.dev/redirect?url=<encoded vscode: link>` (MicrosoftDocs/m365copilot-docs#102).
+/// `${env:VAR}` inside `headers` is not documented, so env mode prompts for the key instead.
+public struct VSCode: Client {
+    /// Creates the client.
+    public init() {}
+    /// `vscode`.
+    public let id = "vscode"
+    /// `VS Code`.
+    public let title = "VS Code"
+
+    static let paths = [
+        ConfigPath(os: "any", scope: "project", path: ".vscode/mcp.json"),
+        ConfigPath(os: "macos", scope: "user", path: "~/Library/Application Support/Code/User/mcp.json"),
+        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Code\User\mcp.json"#),
+        ConfigPath(os: "linux", scope: "user", path: "~/.config/Code/User/mcp.json"),
+    ]
+
+    /// The artifacts.
+    public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
+        let profile = request.profile
+        let prompts = request.credential.isReference
+        let inputID = profile.envVar.lowercased()
+        let key: Text = prompts ? .literal("${input:" + inputID + "}") : .secret
+        var server: [Value.Member] = [Value.Member("type", .literal(profile.transport.rawValue)), Value.Member("url", .string(request.endpointText))]
+        server.append("headers", request.headersValue(key: key))
+        let inputs: Value? = prompts && profile.auth.headerName != nil
+            ? .array([.object([
+                Value.Member("type", "promptString"),
+                Value.Member("id", .literal(inputID)),
+                Value.Member("description", .literal(profile.title + " API key")),
+                Value.Member("password", true),
+            ])])
+            : nil
+
+        var notes: [String] = []
+        if inputs != nil {
+            notes.append("VS Code asks for the key the first time it starts the server and keeps it in its secret storage, not in mcp.json.")
+        }
+        if let note = request.queryKeyNote { notes.append(note) }
+
+        var named: [Value.Member] = [Value.Member("name", .literal(profile.name))]
+        named += server
+        named.append("inputs", inputs)
+        let namedValue = Value.object(named)
+
+        var file: [Value.Member] = []
+        file.append("inputs", inputs)
+        file.append(Value.Member("servers", .object([Value.Member(profile.name, .object(server))])))
+
+        let installLink = Link(base: "vscode:mcp/install", query: .whole(Text([.vscodeLinkJSON(namedValue)])))
+        let webLink = Link.items("https://insiders.vscode.dev/redirect", [Link.Item("url", .link(installLink))])
+        return [
+            ArtifactSpec("command", kind: .command, title: "Add with the code CLI", body: .document(.command(argv: ["code", "--add-mcp", .json(namedValue)])), notes: notes),
+            ArtifactSpec("mcp-json", kind: .file, title: "mcp.json", body: .document(.json(.object(file))), notes: notes, paths: Self.paths),
+            ArtifactSpec("install-link", kind: .link, title: "Install in VS Code", body: .document(.line(.link(installLink))), notes: notes),
+            ArtifactSpec("web-link", kind: .link, title: "Install in VS Code (web link)", body: .document(.line(.link(webLink))),
+                         notes: notes + ["A web page that hands the install link to VS Code; use it where vscode: links are not clickable, such as GitHub READMEs."]),
+        ]
+    }
+}

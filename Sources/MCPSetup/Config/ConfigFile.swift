@@ -1,0 +1,132 @@
+import Foundation
+import Yams
+
+/// The project's `mcp-setup.yml`: the server profile, and settings for the docs site.
+public struct ConfigFile: Sendable {
+    /// The file name looked for in the working directory.
+    public static let defaultName = "mcp-setup.yml"
+
+    /// The path it was read from.
+    public let path: String
+    /// The server profile fields.
+    public let profile: ProfileInput
+    /// The `site:` section, as plain strings keyed by name, with origins.
+    public let site: [String: Sourced<String>]
+
+    static let profileKeys = ["name", "title", "endpoint", "transport", "auth", "env_var", "key_prefix", "key_page", "also_oauth", "allow_http"]
+    static let topLevelKeys = profileKeys + ["site"]
+
+    /// Reads and checks a config file. Unknown keys, wrong types and YAML errors name the file,
+    /// line and column.
+    public static func load(path: String) throws(SetupError) -> ConfigFile {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) {
+                throw SetupError("\(path): no such file; pass --config FILE, or run in a folder with \(defaultName)")
+            }
+            throw SetupError("\(path): cannot be read as UTF-8 text")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses the text of a config file; `path` is used in messages.
+    public static func parse(_ text: String, path: String) throws(SetupError) -> ConfigFile {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SetupError("\(path): \(describe(error))")
+        } catch {
+            throw SetupError("\(path): not valid YAML: \(error)")
+        }
+        guard let node else { throw SetupError("\(path): the file is empty; add at least name: and endpoint:") }
+        guard let mapping = node.mapping else {
+            throw SetupError("\(location(path, node)): expected keys such as name: and endpoint:, found \(kind(node))")
+        }
+        var input = ProfileInput()
+        var site: [String: Sourced<String>] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string else { throw SetupError("\(location(path, keyNode)): keys must be plain words") }
+            let origin = "\(location(path, keyNode)): \(key)"
+            switch key {
+            case "name": input.name = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "title": input.title = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "endpoint": input.endpoint = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "transport": input.transport = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "auth": input.auth = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "env_var": input.envVar = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "key_prefix": input.keyPrefix = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "key_page": input.keyPage = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "also_oauth":
+                guard let bool = valueNode.bool else { throw SetupError("\(origin) must be true or false") }
+                input.alsoOAuth = Sourced(bool, origin: origin)
+            case "allow_http":
+                guard let bool = valueNode.bool else { throw SetupError("\(origin) must be true or false") }
+                input.allowHTTP = Sourced(bool, origin: origin)
+            case "site":
+                guard let siteMapping = valueNode.mapping else { throw SetupError("\(origin) must be a mapping of settings") }
+                for (siteKey, siteValue) in siteMapping {
+                    guard let name = siteKey.string else { throw SetupError("\(location(path, siteKey)): keys must be plain words") }
+                    let siteOrigin = "\(location(path, siteKey)): site.\(name)"
+                    site[name] = Sourced(try string(siteValue, origin: siteOrigin, path: path), origin: siteOrigin)
+                }
+            default:
+                let hint = suggestion(for: key, among: topLevelKeys).map { "; did you mean '\($0)'?" } ?? "; known keys: \(topLevelKeys.joined(separator: ", "))"
+                throw SetupError("\(location(path, keyNode)): unknown key '\(key)'\(hint)")
+            }
+        }
+        return ConfigFile(path: path, profile: input, site: site)
+    }
+
+    private static func string(_ node: Node, origin: String, path: String) throws(SetupError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw SetupError("\(origin) must be a single value, found \(kind(node))")
+        }
+        return scalar.string
+    }
+
+    private static func location(_ path: String, _ node: Node) -> String {
+        guard let mark = node.mark else { return path }
+        return "\(path):\(mark.line):\(mark.column)"
+    }
+
+    private static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "\(mark.line):\(mark.column): not valid YAML: \(problem)"
+        default:
+            return "not valid YAML: \(error)"
+        }
+    }
+
+    /// The known key closest to a misspelt one, when it is close enough to be a likely typo.
+    static func suggestion(for key: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
+        guard let (candidate, distance) = scored, distance <= max(2, key.count / 3) else { return nil }
+        return candidate
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

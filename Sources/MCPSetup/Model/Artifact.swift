@@ -1,0 +1,127 @@
+/// What kind of thing an artifact is, which decides how it is shown and used.
+public enum ArtifactKind: String, Sendable, Hashable, CaseIterable {
+    /// A command line to paste into a terminal.
+    case command
+    /// A config file, or an entry to merge into one.
+    case file
+    /// A link that opens a client and installs the server.
+    case link
+    /// A URL to paste into a client's form.
+    case url
+}
+
+/// Where a config file lives.
+public struct ConfigPath: Sendable, Hashable {
+    /// The operating system: `macos`, `windows`, `linux`, or `any`.
+    public var os: String
+    /// `user` (every project) or `project` (one folder).
+    public var scope: String
+    /// The path, with `~` for the home folder and `%VAR%` for Windows variables.
+    public var path: String
+
+    /// Creates a path entry.
+    public init(os: String, scope: String, path: String) {
+        self.os = os
+        self.scope = scope
+        self.path = path
+    }
+}
+
+/// The syntax of a file artifact.
+public enum FileFormat: String, Sendable, Hashable {
+    /// JSON.
+    case json
+    /// JSON with comments.
+    case jsonc
+    /// TOML.
+    case toml
+    /// YAML.
+    case yaml
+}
+
+/// What a client decides for one artifact, before it is rendered and verified.
+public struct ArtifactSpec: Sendable, Hashable {
+    /// The local id, for example `command` (the full id adds the client: `claude-code/command`).
+    public var localID: String
+    /// The kind.
+    public var kind: ArtifactKind
+    /// A short title.
+    public var title: String
+    /// The document, or why this client cannot express the request.
+    public var body: Body
+    /// Facts the user must know about this artifact in this mode.
+    public var notes: [String]
+    /// Config file locations, for files.
+    public var paths: [ConfigPath]
+
+    /// An artifact's body.
+    public enum Body: Sendable, Hashable {
+        /// The artifact can be made: this is what it encodes.
+        case document(Document)
+        /// The client cannot express the request; the reason says what to do instead.
+        case unavailable(reason: String)
+    }
+
+    /// Creates a spec.
+    public init(_ localID: String, kind: ArtifactKind, title: String, body: Body, notes: [String] = [], paths: [ConfigPath] = []) {
+        self.localID = localID
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.notes = notes
+        self.paths = paths
+    }
+}
+
+/// A rendered, verified artifact: exactly what the user copies, with what it is made of.
+public struct Artifact: Sendable, Hashable {
+    /// The stable id, `<client>/<artifact>`.
+    public let id: String
+    /// The kind.
+    public let kind: ArtifactKind
+    /// A short title.
+    public let title: String
+    /// The exact content to copy; `nil` when the client cannot express the request.
+    public let content: String?
+    /// The structured document the content encodes; `nil` when unavailable.
+    public let document: Document?
+    /// Why the artifact is unavailable, when it is.
+    public let unavailableReason: String?
+    /// Whether the content holds a real key.
+    public let secret: Bool
+    /// Facts the user must know about this artifact in this mode.
+    public let notes: [String]
+    /// The shell a command is written for (`posix`).
+    public let shell: String?
+    /// The words a command hands to the program.
+    public let argv: [String]?
+    /// The syntax of a file.
+    public let format: FileFormat?
+    /// Where a file lives.
+    public let paths: [ConfigPath]
+
+    /// Whether the client can express the request.
+    public var isAvailable: Bool { content != nil }
+
+    init(id: String, spec: ArtifactSpec, content: String?, document: Document?, secret: Bool, argv: [String]?) {
+        self.id = id
+        self.kind = spec.kind
+        self.title = spec.title
+        self.content = content
+        self.document = document
+        if case .unavailable(let reason) = spec.body { self.unavailableReason = reason } else { self.unavailableReason = nil }
+        self.secret = secret
+        self.notes = spec.notes
+        switch document {
+        case .command?: self.shell = "posix"
+        default: self.shell = nil
+        }
+        self.argv = argv
+        switch document {
+        case .json?: self.format = .json
+        case .toml?: self.format = .toml
+        default: self.format = nil
+        }
+        self.paths = spec.paths
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Checks on the endpoint URL.
+enum Endpoint {
+    /// Throws unless `text` is an absolute `https` URL (or `http` on a loopback host, or with
+    /// `allowHTTP`) with a host, no user info, no fragment and no characters that need escaping.
+    static func validate(_ text: String, field: String, allowHTTP: Bool) throws(SetupError) {
+        guard !text.isEmpty else { throw SetupError("\(field) is empty; give the server URL, for example https://mcp.example.com/mcp") }
+        if let bad = text.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value >= 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0 == "^" || $0 == "`" || $0 == "{" || $0 == "|" || $0 == "}" }) {
+            let shown = bad == " " ? "a space" : (bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'")
+            throw SetupError("\(field) '\(printable(text))' contains \(shown); percent-encode it (a space is %20)")
+        }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            if !text.contains("://") {
+                throw SetupError("\(field) '\(text)' is not a URL; include the scheme, for example https://\(text)")
+            }
+            throw SetupError("\(field) '\(text)' is not a valid URL; give an absolute URL such as https://mcp.example.com/mcp")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw SetupError("\(field) '\(text)' has no host; give an absolute URL such as https://mcp.example.com/mcp")
+        }
+        if components.user != nil || components.password != nil || components.percentEncodedHost.map({ text.contains("@" + $0) }) == true {
+            throw SetupError("\(field) '\(text)' contains user info before the host; remove it and pass the key with --token-stdin or --token-env")
+        }
+        if components.fragment != nil || text.contains("#") {
+            throw SetupError("\(field) '\(text)' has a fragment (#…); clients drop it, so remove it")
+        }
+        switch scheme {
+        case "https": break
+        case "http":
+            if !allowHTTP && !isLoopback(host) {
+                throw SetupError("\(field) '\(text)' is not https; use https://, or add --allow-http (allow_http: true) for a trusted network")
+            }
+        default:
+            throw SetupError("\(field) '\(text)' uses '\(scheme)'; MCP servers are reached over https")
+        }
+        if let port = components.port, !(1...65535).contains(port) {
+            throw SetupError("\(field) '\(text)' has port \(port); ports are 1 to 65535")
+        }
+        if let query = components.percentEncodedQuery {
+            for item in query.split(separator: "&", omittingEmptySubsequences: false) {
+                do { _ = try PercentEncoding.decode(String(item)) } catch {
+                    throw SetupError("\(field) '\(text)' has a query with a bad percent escape; write '%' as %25")
+                }
+            }
+        }
+    }
+
+    /// The hosts that `http` is allowed for without `--allow-http`.
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare.hasSuffix(".localhost") || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// Whether the URL uses plain `http` on a host that is not loopback.
+    static func isRemoteHTTP(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), components.scheme?.lowercased() == "http" else { return false }
+        return !isLoopback(components.host ?? "")
+    }
+
+    /// The names of the query parameters the URL already has.
+    static func queryParameterNames(_ text: String) -> [String] {
+        guard let query = URLComponents(string: text)?.percentEncodedQuery else { return [] }
+        return query.split(separator: "&").map { item in
+            let name = item.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            return (try? PercentEncoding.decode(name)) ?? name
+        }
+    }
+
+    private static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+    }
+}

@@ -1,0 +1,45 @@
+/// An API key. It prints masked (`sk_live_…J6Hm`) everywhere but where an encoder reads
+/// ``rawValue`` to write it into an artifact the user asked for.
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The key itself.
+    public let rawValue: String
+
+    /// Validates a key: visible ASCII only, pasted alone.
+    public init(_ rawValue: String) throws(SetupError) {
+        guard !rawValue.isEmpty else {
+            throw SetupError("the key is empty; paste the key your provider gave you")
+        }
+        if rawValue.lowercased().hasPrefix("bearer ") || rawValue.lowercased().hasPrefix("bearer\t") {
+            throw SetupError("the key starts with 'Bearer '; paste the key alone, mcp-setup adds the scheme")
+        }
+        for scalar in rawValue.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                throw SetupError("the key contains whitespace; paste the key alone, without spaces or line breaks")
+            }
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                throw SetupError("the key contains a control character; keys are visible ASCII characters only")
+            }
+            if scalar.value > 0x7E {
+                throw SetupError("the key contains a non-ASCII character; keys are visible ASCII characters only (check for smart quotes from a copy and paste)")
+            }
+        }
+        guard rawValue.utf8.count <= 16_384 else {
+            throw SetupError("the key is longer than 16384 characters; check that you pasted only the key")
+        }
+        self.rawValue = rawValue
+    }
+
+    /// The key with all but its first and last few characters hidden.
+    public var masked: String {
+        let characters = Array(rawValue)
+        if characters.count <= 8 { return String(repeating: "•", count: characters.count) }
+        let prefixEnd = characters.firstIndex(where: { $0 == "_" || $0 == "-" }).map { min($0 + 1, 8) } ?? 3
+        let visiblePrefix = min(prefixEnd, characters.count / 3)
+        return String(characters[..<visiblePrefix]) + "…" + String(characters.suffix(4))
+    }
+
+    /// The masked key.
+    public var description: String { masked }
+    /// The masked key.
+    public var debugDescription: String { "Secret(\(masked))" }
+}

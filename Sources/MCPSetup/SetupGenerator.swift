@@ -1,0 +1,71 @@
+/// The artifacts of one client for one request.
+public struct ClientArtifacts: Sendable {
+    /// The client id.
+    public let id: String
+    /// The client's product name.
+    public let title: String
+    /// Its artifacts, rendered and verified, in a stable order.
+    public let artifacts: [Artifact]
+
+    /// Groups artifacts under a client.
+    public init(id: String, title: String, artifacts: [Artifact]) {
+        self.id = id
+        self.title = title
+        self.artifacts = artifacts
+    }
+}
+
+/// Renders every client's artifacts for a request, verifying each one before it leaves.
+public struct SetupGenerator: Sendable {
+    /// The clients to render.
+    public let catalog: ClientCatalog
+
+    /// Creates a generator over a catalog.
+    public init(catalog: ClientCatalog = .standard) {
+        self.catalog = catalog
+    }
+
+    /// Renders and verifies the artifacts of the given clients (all when `clientIDs` is empty).
+    ///
+    /// - Throws: ``SetupError`` for an unknown client id; ``InternalError`` when an artifact does
+    ///   not decode back to its value, which is a bug in mcp-setup and is never output.
+    public func render(_ request: SetupRequest, clientIDs: [String] = []) throws -> [ClientArtifacts] {
+        let renderer = TextRenderer(secret: request.secretText)
+        let verifier = Verifier(renderer: renderer)
+        return try catalog.select(clientIDs).map { client in
+            let artifacts = try client.artifacts(for: request).map { spec in
+                try Self.make(spec, clientID: client.id, request: request, renderer: renderer, verifier: verifier)
+            }
+            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts)
+        }
+    }
+
+    /// Renders and verifies every artifact of the request and returns the one with this id.
+    public func artifact(_ id: String, for request: SetupRequest) throws -> Artifact {
+        let clientID = String(id.split(separator: "/").first ?? "")
+        guard catalog.ids.contains(clientID) else {
+            throw SetupError("--artifact '\(id)' names no known client; artifact ids look like cursor/deeplink (see mcp-setup render --format json)")
+        }
+        let artifacts = try render(request, clientIDs: [clientID]).flatMap(\.artifacts)
+        guard let artifact = artifacts.first(where: { $0.id == id }) else {
+            throw SetupError("--artifact '\(id)' is not an artifact of \(clientID); use one of: \(artifacts.map(\.id).joined(separator: ", "))")
+        }
+        return artifact
+    }
+
+    static func make(_ spec: ArtifactSpec, clientID: String, request: SetupRequest, renderer: TextRenderer, verifier: Verifier) throws -> Artifact {
+        let id = clientID + "/" + spec.localID
+        guard case .document(let document) = spec.body else {
+            return Artifact(id: id, spec: spec, content: nil, document: nil, secret: false, argv: nil)
+        }
+        let content = renderer.render(document)
+        let argv: [String]?
+        do {
+            argv = try verifier.verify(content, encodes: document)
+        } catch {
+            throw InternalError(subject: id, message: "the artifact does not decode back to its value: \(error)")
+        }
+        let secret = request.holdsRealKey && document.containsSecret
+        return Artifact(id: id, spec: spec, content: content, document: document, secret: secret, argv: argv)
+    }
+}

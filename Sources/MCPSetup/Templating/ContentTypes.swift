@@ -1,0 +1,71 @@
+import Mustache
+
+/// The syntaxes templates write into, each with its escaping, registered with swift-mustache
+/// under the name a template declares (`{{% CONTENT_TYPE: MARKDOWN }}`). `HTML` and `TEXT` are
+/// built into swift-mustache.
+enum ContentTypes {
+    /// Registers the project's content types once, before any template is parsed.
+    static let registered: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    }()
+}
+
+/// Markdown text: every character CommonMark could read as markup is backslash-escaped, so a
+/// value always shows as the characters it is.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        MarkdownText.escape(text)
+    }
+}
+
+/// Markdown syntax helpers.
+public enum MarkdownText {
+    private static let special = Set(#"\`*_{}[]()#+-.!|<>&~"#.unicodeScalars)
+
+    /// Escapes text so Markdown shows it literally.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            if special.contains(scalar) { output += "\\" }
+            if scalar == "\n" { output += " "; continue }
+            output.unicodeScalars.append(scalar)
+        }
+        return output
+    }
+
+    /// A code fence longer than any run of backticks inside `content` (at least three).
+    public static func fence(for content: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in content {
+            if character == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
+    }
+
+    /// An inline code span for text, with enough backticks and padding to hold any content.
+    public static func codeSpan(_ text: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in text {
+            if character == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+        }
+        let ticks = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") || text.hasPrefix(" ") ? " " : ""
+        return ticks + pad + text + pad + ticks
+    }
+}
+
+extension MarkdownText {
+    /// A fenced code block holding `content` exactly.
+    public static func codeBlock(_ content: String, language: String) -> String {
+        let fence = fence(for: content)
+        return fence + language + "\n" + content + "\n" + fence
+    }
+
+    /// An inline link `[title](<url>)`; the URL must not contain `<`, `>` or line breaks, which
+    /// percent-encoded links never do.
+    public static func link(_ title: String, to url: String) -> String {
+        "[" + escape(title) + "](<" + url + ">)"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates in use: the defaults compiled into mcp-setup, each replaceable by a
+/// file of the same name in a project's `templates/` folder (`templates/render/text.mustache`
+/// replaces `render/text`).
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// The names of all templates, sorted.
+    public let names: [String]
+    /// The names that a project file replaced, sorted.
+    public let overridden: [String]
+
+    /// The defaults alone.
+    public static func defaults() throws(SetupError) -> TemplateSet {
+        try TemplateSet(overrides: [:], directory: nil)
+    }
+
+    /// The defaults, with every `*.mustache` file under `directory` replacing or adding the
+    /// template of its relative name. A missing directory means no overrides.
+    public static func load(overridesIn directory: String?) throws(SetupError) -> TemplateSet {
+        guard let directory else { return try defaults() }
+        var overrides: [String: String] = [:]
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return try defaults()
+        }
+        guard isDirectory.boolValue else { throw SetupError("\(directory) is not a folder; --templates takes a folder of .mustache files") }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        for path in (FileManager.default.subpaths(atPath: root.path) ?? []).sorted() where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
+                throw SetupError("\(directory)/\(path): cannot be read as UTF-8 text")
+            }
+            overrides[name] = text
+        }
+        return try TemplateSet(overrides: overrides, directory: directory)
+    }
+
+    private init(overrides: [String: String], directory: String?) throws(SetupError) {
+        _ = ContentTypes.registered
+        var sources = DefaultTemplates.all
+        for (name, text) in overrides { sources[name] = text }
+        var library = MustacheLibrary()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let file = overrides[name] != nil ? "\(directory ?? "templates")/\(name).mustache" : "built-in template \(name)"
+                throw SetupError("\(file):\(error.context.lineNumber):\(error.context.columnNumber): \(error.error)")
+            } catch {
+                throw SetupError("template \(name): \(error)")
+            }
+        }
+        self.library = library
+        self.names = sources.keys.sorted()
+        self.overridden = overrides.keys.sorted()
+    }
+
+    /// Whether a template of this name exists.
+    public func contains(_ name: String) -> Bool {
+        library.getTemplate(named: name) != nil
+    }
+
+    /// Renders a template with a context of dictionaries, arrays and strings.
+    public func render(_ name: String, _ context: Any) throws(SetupError) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw SetupError("no template named \(name); add templates/\(name).mustache")
+        }
+        return output
+    }
+}

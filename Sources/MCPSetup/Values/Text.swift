@@ -1,0 +1,83 @@
+/// A string that an artifact carries, described as the pieces it is made of.
+///
+/// Clients never concatenate the secret into a string themselves: they describe where it goes
+/// (``Piece/secret``) and what encoding wraps it (a link, JSON text, base64), and the encoders
+/// turn the description into bytes. The same description lets the verifier decode an artifact
+/// piece by piece, and lets a browser re-render an artifact with another key.
+public struct Text: Sendable, Hashable {
+    /// The pieces, in order.
+    public var pieces: [Piece]
+
+    /// Creates a text from its pieces.
+    public init(_ pieces: [Piece]) {
+        self.pieces = pieces
+    }
+
+    /// A text that is a fixed string.
+    public static func literal(_ string: String) -> Text { Text([.literal(string)]) }
+
+    /// A text that is exactly the secret.
+    public static let secret = Text([.secret])
+
+    /// A text that is a link whose query values are encoded.
+    public static func link(_ link: Link) -> Text { Text([.link(link)]) }
+
+    /// A text that is the JSON serialisation of a value.
+    public static func json(_ value: Value) -> Text { Text([.json(value)]) }
+
+    /// A text that is the base64 form of another text's UTF-8 bytes.
+    public static func base64(_ text: Text) -> Text { Text([.base64(text)]) }
+
+    /// Whether any piece, however deeply nested, is the secret.
+    public var containsSecret: Bool {
+        pieces.contains { $0.containsSecret }
+    }
+
+    /// The single encoded piece when the text is exactly one encoding, for decoding.
+    var soleEncodedPiece: Piece? {
+        guard pieces.count == 1, let piece = pieces.first else { return nil }
+        switch piece {
+        case .literal, .secret: return nil
+        case .link, .json, .vscodeLinkJSON, .base64: return piece
+        }
+    }
+}
+
+/// One piece of a ``Text``.
+public indirect enum Piece: Sendable, Hashable {
+    /// Characters taken as they are.
+    case literal(String)
+    /// The secret (the API key, or the placeholder that stands for it).
+    case secret
+    /// A URL whose query is built from encoded values.
+    case link(Link)
+    /// The compact JSON text of a value.
+    case json(Value)
+    /// The compact JSON text of a value with every `%` written as `\u0025`, for a VS Code
+    /// install link: VS Code percent-decodes that payload twice, and a JSON escape survives both.
+    case vscodeLinkJSON(Value)
+    /// Standard base64 (with padding) of a text's UTF-8 bytes.
+    case base64(Text)
+
+    var containsSecret: Bool {
+        switch self {
+        case .literal: return false
+        case .secret: return true
+        case .link(let link): return link.containsSecret
+        case .json(let value), .vscodeLinkJSON(let value): return value.containsSecret
+        case .base64(let text): return text.containsSecret
+        }
+    }
+}
+
+extension Text: ExpressibleByStringLiteral {
+    /// A literal text.
+    public init(stringLiteral value: String) {
+        self.init([.literal(value)])
+    }
+}
+
+/// Concatenates two texts. Encoded pieces may not be mixed with other pieces.
+public func + (lhs: Text, rhs: Text) -> Text {
+    Text(lhs.pieces + rhs.pieces)
+}

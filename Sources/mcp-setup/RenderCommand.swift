@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import MCPSetup
+
+/// `mcp-setup render`: every artifact for a server and key.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print every client's setup artifacts for a server and key.",
+        discussion: """
+        Examples:
+          mcp-setup render                                   # bundled mcp-setup.yml, placeholders
+          pass show acme | mcp-setup render --token-stdin --client cursor
+          mcp-setup render --token-env ACME_API_KEY --format json
+          mcp-setup render --artifact cursor/deeplink --raw --token-file key.txt
+        """
+    )
+
+    @OptionGroup(title: "Server")
+    var server: ServerOptions
+
+    @OptionGroup(title: "Key")
+    var key: KeyOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this client (repeatable): \(ClientCatalog.standard.ids.joined(separator: ", ")).", valueName: "id"))
+    var client: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("text (default), markdown, or json (the versioned manifest).", valueName: "format"))
+    var format: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("Only this artifact, for example cursor/deeplink.", valueName: "id"))
+    var artifact: String?
+
+    @Flag(name: .long, help: "With --artifact: print only the artifact's exact content.")
+    var raw = false
+
+    @Option(name: .long, help: ArgumentHelp("Templates that override the built-in ones (default: templates/ beside the config file).", valueName: "dir"))
+    var templates: String?
+
+    func run() throws {
+        guard ["text", "markdown", "json"].contains(format) else {
+            throw SetupError("--format '\(format)' is not a format; use text, markdown or json")
+        }
+        if raw && artifact == nil {
+            throw SetupError("--raw prints one artifact; add --artifact ID (for example --artifact cursor/deeplink)")
+        }
+        let (input, config) = try server.loadInput()
+        let request = try key.request(for: input)
+        let generator = SetupGenerator()
+
+        if let artifact {
+            let rendered = try generator.artifact(artifact, for: request)
+            if raw {
+                guard let content = rendered.content else {
+                    throw CommandFailure("\(rendered.id) is not available: \(rendered.unavailableReason ?? "")")
+                }
+                Output.write(content.hasSuffix("\n") ? content : content + "\n")
+                return
+            }
+            let clientArtifacts = try generator.render(request, clientIDs: [rendered.id.split(separator: "/").first.map(String.init) ?? ""])
+                .map { ClientArtifacts(id: $0.id, title: $0.title, artifacts: $0.artifacts.filter { $0.id == rendered.id }) }
+            try present(clientArtifacts, request: request, config: config)
+            return
+        }
+        let clients = try generator.render(request, clientIDs: client)
+        try present(clients, request: request, config: config)
+    }
+
+    private func present(_ clients: [ClientArtifacts], request: SetupRequest, config: ConfigFile?) throws {
+        switch format {
+        case "json":
+            Output.write(Manifest.json(for: request, clients: clients))
+        default:
+            let presenter = DocumentPresenter(templates: try TemplateSet.load(overridesIn: templatesDirectory(config: config)))
+            let text = format == "markdown"
+                ? try presenter.markdown(for: request, clients: clients)
+                : try presenter.text(for: request, clients: clients)
+            Output.write(text)
+        }
+    }
+
+    private func templatesDirectory(config: ConfigFile?) -> String? {
+        if let templates { return templates }
+        guard let config else { return nil }
+        let folder = (config.path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/templates"
+    }
+}

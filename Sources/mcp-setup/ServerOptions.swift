@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import MCPSetup
+
+/// Flags that describe the server; each overrides the same field of mcp-setup.yml.
+struct ServerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The config file (default: ./mcp-setup.yml when present).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The server's config key, ^[a-z0-9][a-z0-9-]*$ (for example acme).", valueName: "name"))
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("The display name (default: the name).", valueName: "title"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("The server URL, https (plain http only for loopback hosts or with --allow-http).", valueName: "url"))
+    var endpoint: String?
+
+    @Option(name: .long, help: ArgumentHelp("http (Streamable HTTP, default) or sse.", valueName: "transport"))
+    var transport: String?
+
+    @Option(name: .long, help: ArgumentHelp("How the key travels: bearer (default), header:NAME, query:PARAM, oauth or none.", valueName: "scheme"))
+    var auth: String?
+
+    @Option(name: .long, help: ArgumentHelp("The environment variable for the key (default: <NAME>_API_KEY).", valueName: "var"))
+    var envVar: String?
+
+    @Flag(name: .long, help: "The server also offers OAuth sign-in: clients that cannot send the key (ChatGPT, claude.ai) get its URL.")
+    var alsoOAuth = false
+
+    @Flag(name: .long, help: "Allow a plain http endpoint on a host that is not loopback.")
+    var allowHTTP = false
+
+    /// The config file to read: the one named, or ./mcp-setup.yml when it exists.
+    var configPath: String? {
+        if let config { return config }
+        return FileManager.default.fileExists(atPath: ConfigFile.defaultName) ? ConfigFile.defaultName : nil
+    }
+
+    /// Reads the config file (if any) and applies the flags over it.
+    func loadInput() throws(SetupError) -> (input: ProfileInput, config: ConfigFile?) {
+        let file = try configPath.map { path throws(SetupError) in try ConfigFile.load(path: path) }
+        var flags = ProfileInput()
+        flags.name = name.map { Sourced($0, origin: "--name") }
+        flags.title = title.map { Sourced($0, origin: "--title") }
+        flags.endpoint = endpoint.map { Sourced($0, origin: "--endpoint") }
+        flags.transport = transport.map { Sourced($0, origin: "--transport") }
+        flags.auth = auth.map { Sourced($0, origin: "--auth") }
+        flags.envVar = envVar.map { Sourced($0, origin: "--env-var") }
+        if alsoOAuth { flags.alsoOAuth = Sourced(true, origin: "--also-oauth") }
+        if allowHTTP { flags.allowHTTP = Sourced(true, origin: "--allow-http") }
+        let merged = (file?.profile ?? ProfileInput()).overridden(by: flags)
+        return (merged, file)
+    }
+}
