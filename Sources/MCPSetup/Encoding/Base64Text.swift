@@ -12,7 +12,7 @@ public enum Base64Text {
         guard let data = Data(base64Encoded: text) else {
             throw SyntaxError(syntax: "base64", message: "not valid base64")
         }
-        guard let string = String(data: data, encoding: .utf8) else {
+        guard let string = String(validating: data, as: UTF8.self) else {
             throw SyntaxError(syntax: "base64", message: "decoded bytes are not UTF-8")
         }
         return string

@@ -12,7 +12,11 @@ public enum POSIXShell {
         if !word.isEmpty, word.unicodeScalars.allSatisfy({ plainCharacters.contains($0) }) {
             return word
         }
-        return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        var quoted = "'"
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "'"
     }
 
     /// Writes a command line from its words.

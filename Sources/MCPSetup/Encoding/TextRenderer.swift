@@ -24,7 +24,11 @@ public struct TextRenderer: Sendable {
         case .link(let link): return render(link)
         case .json(let value): return JSONSyntax.compact(plain(value))
         case .vscodeLinkJSON(let value):
-            return JSONSyntax.compact(plain(value)).replacingOccurrences(of: "%", with: "\\u0025")
+            var output = ""
+            for scalar in JSONSyntax.compact(plain(value)).unicodeScalars {
+                if scalar == "%" { output += "\\u0025" } else { output.unicodeScalars.append(scalar) }
+            }
+            return output
         case .base64(let text): return Base64Text.encode(render(text))
         }
     }

@@ -10,6 +10,13 @@ enum Endpoint {
             let shown = bad == " " ? "a space" : (bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'")
             throw SetupError("\(field) '\(printable(text))' contains \(shown); percent-encode it (a space is %20)")
         }
+        let bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "%") {
+            let hex = bytes.dropFirst(index + 1).prefix(2)
+            guard hex.count == 2, hex.allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }) else {
+                throw SetupError("\(field) '\(text)' has a bad percent escape; write a literal '%' as %25")
+            }
+        }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
             if !text.contains("://") {
                 throw SetupError("\(field) '\(text)' is not a URL; include the scheme, for example https://\(text)")
@@ -36,13 +43,6 @@ enum Endpoint {
         }
         if let port = components.port, !(1...65535).contains(port) {
             throw SetupError("\(field) '\(text)' has port \(port); ports are 1 to 65535")
-        }
-        if let query = components.percentEncodedQuery {
-            for item in query.split(separator: "&", omittingEmptySubsequences: false) {
-                do { _ = try PercentEncoding.decode(String(item)) } catch {
-                    throw SetupError("\(field) '\(text)' has a query with a bad percent escape; write '%' as %25")
-                }
-            }
         }
     }
 

@@ -33,7 +33,7 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     public var masked: String {
         let characters = Array(rawValue)
         if characters.count <= 8 { return String(repeating: "•", count: characters.count) }
-        let prefixEnd = characters.firstIndex(where: { $0 == "_" || $0 == "-" }).map { min($0 + 1, 8) } ?? 3
+        let prefixEnd = characters.prefix(9).lastIndex(where: { $0 == "_" || $0 == "-" }).map { $0 + 1 } ?? 3
         let visiblePrefix = min(prefixEnd, characters.count / 3)
         return String(characters[..<visiblePrefix]) + "…" + String(characters.suffix(4))
     }

@@ -64,7 +64,7 @@ public struct Verifier: Sendable {
         case .json(let value):
             try verify(try JSONParser.parse(actual), encodes: value, at: path + "(json)", ordered: true)
         case .vscodeLinkJSON(let value):
-            guard !actual.contains("%") else { throw Mismatch(description: "\(path) holds a raw '%' that VS Code would decode") }
+            guard !actual.unicodeScalars.contains("%") else { throw Mismatch(description: "\(path) holds a raw '%' that VS Code would decode") }
             try verify(try JSONParser.parse(actual), encodes: value, at: path + "(json)", ordered: true)
         case .base64(let inner):
             try verify(try Base64Text.decode(actual), encodes: inner, at: path + "(base64)")

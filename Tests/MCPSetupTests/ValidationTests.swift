@@ -1,0 +1,113 @@
+import Testing
+@testable import MCPSetup
+
+@Suite("Validation of user input")
+struct ValidationTests {
+    static func profile(name: String = "acme", endpoint: String = "https://mcp.acme.dev/mcp", auth: AuthScheme = .bearer, allowHTTP: Bool = false) throws(SetupError) -> ServerProfile {
+        try ServerProfile(name: name, endpoint: endpoint, auth: auth, allowHTTP: allowHTTP)
+    }
+
+    @Test("bad names are refused with the suggested slug", arguments: [
+        ("Acme Server", "try --name acme-server"), ("-acme", "try --name acme"), ("acme_dev", "try --name acme-dev"), ("", "try --name my-server"), ("ACME", "try --name acme"),
+    ])
+    func badNames(name: String, fix: String) {
+        #expect(throws: SetupError.self) { try Self.profile(name: name) }
+        do { _ = try Self.profile(name: name) } catch { #expect(error.message.hasSuffix(fix)) }
+    }
+
+    @Test("bad endpoints are refused", arguments: [
+        ("http://mcp.acme.dev/mcp", "not https"),
+        ("mcp.acme.dev/mcp", "include the scheme"),
+        ("https://user:pw@mcp.acme.dev/mcp", "user info"),
+        ("https://mcp.acme.dev/mcp#top", "fragment"),
+        ("ftp://mcp.acme.dev/mcp", "uses 'ftp'"),
+        ("https:///mcp", "no host"),
+        ("https://mcp.acme.dev/m cp", "contains a space"),
+        ("https://mcp.acme.dev/mcp?x=%zz", "bad percent escape"),
+        ("not a url", "contains a space"),
+        ("", "is empty"),
+    ])
+    func badEndpoints(endpoint: String, problem: String) {
+        do {
+            _ = try Self.profile(endpoint: endpoint)
+            Issue.record("\(endpoint) was accepted")
+        } catch {
+            #expect(error.message.contains(problem), "\(error.message)")
+            #expect(!error.message.contains("\n"))
+        }
+    }
+
+    @Test("http is allowed for loopback hosts and with allowHTTP", arguments: ["http://127.0.0.1:8080/mcp", "http://localhost/mcp", "http://[::1]:9/mcp"])
+    func loopback(endpoint: String) throws {
+        _ = try Self.profile(endpoint: endpoint)
+        _ = try Self.profile(endpoint: "http://intranet.example/mcp", allowHTTP: true)
+    }
+
+    @Test("endpoint query and port are kept exactly")
+    func endpointKept() throws {
+        let profile = try Self.profile(endpoint: "https://mcp.acme.dev:8443/v1/mcp?tenant=a%20b&x=1")
+        #expect(profile.endpoint == "https://mcp.acme.dev:8443/v1/mcp?tenant=a%20b&x=1")
+    }
+
+    @Test("bad keys are refused without echoing them", arguments: [
+        ("Bearer sk_live_123", "paste the key alone"),
+        ("sk live", "whitespace"),
+        ("sk\tlive", "whitespace"),
+        ("sk_live\n", "whitespace"),
+        ("sk\u{7}x", "control character"),
+        ("sk_lïve", "non-ASCII"),
+        ("sk_\u{201C}x", "non-ASCII"),
+        ("", "empty"),
+    ])
+    func badKeys(key: String, problem: String) {
+        do {
+            _ = try Secret(key)
+            Issue.record("key accepted")
+        } catch {
+            #expect(error.message.contains(problem), "\(error.message)")
+            if key.count > 3 { #expect(!error.message.contains(key)) }
+        }
+    }
+
+    @Test("auth schemes parse, and bad ones explain the syntax", arguments: [
+        ("query", "needs the parameter name"), ("query:", "needs the parameter name"), ("header", "needs the header name"),
+        ("header:X API", "header name"), ("header:Authorization", "use --auth bearer"), ("basic", "not an auth scheme"), ("query:a&b", "query parameter"),
+    ])
+    func badAuth(text: String, problem: String) {
+        do {
+            _ = try AuthScheme.parse(text, field: "--auth")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.message.contains(problem), "\(error.message)")
+        }
+    }
+
+    @Test("good auth schemes")
+    func goodAuth() throws {
+        #expect(try AuthScheme.parse("header:X-API-Key", field: "--auth") == .header(name: "X-API-Key"))
+        #expect(try AuthScheme.parse("query:api_key", field: "--auth") == .query(parameter: "api_key"))
+        #expect(try AuthScheme.parse("oauth", field: "--auth") == .oauth)
+    }
+
+    @Test("credential must fit the scheme")
+    func credentialFit() throws {
+        let oauth = try Self.profile(auth: .oauth)
+        #expect(throws: SetupError.self) { try SetupRequest(profile: oauth, credential: .placeholder) }
+        let bearer = try Self.profile()
+        #expect(throws: SetupError.self) { try SetupRequest(profile: bearer, credential: .none) }
+        let query = try Self.profile(auth: .query(parameter: "api_key"))
+        #expect(throws: SetupError.self) { try SetupRequest(profile: query, credential: .environment(variable: "ACME_API_KEY")) }
+    }
+
+    @Test("masked keys keep only a few characters")
+    func masking() throws {
+        let secret = try Secret("sk_live_1234567890abcdefJ6Hm")
+        #expect(secret.description == "sk_live_…J6Hm")
+        #expect("\(secret)".contains("1234567890") == false)
+    }
+
+    @Test("default env var names", arguments: [("acme", "ACME_API_KEY"), ("acme-dev", "ACME_DEV_API_KEY"), ("1pass", "MCP_1PASS_API_KEY")])
+    func envVars(name: String, expected: String) {
+        #expect(ServerProfile.defaultEnvVar(for: name) == expected)
+    }
+}
