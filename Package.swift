@@ -22,8 +22,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            resources: []
+            ]
         ),
         .executableTarget(
             name: "mcp-setup",
@@ -37,7 +36,12 @@ let package = Package(
             dependencies: [
                 "MCPSetup",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden", "Support/decode_artifacts.py"]
+        ),
+        .testTarget(
+            name: "MCPSetupCLITests",
+            dependencies: ["mcp-setup"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import MCPSetup
+
+/// Golden files for every artifact in every credential mode: the exact bytes users copy. Run
+/// with MCP_SETUP_UPDATE_GOLDEN=1 to rewrite them, then review the diff.
+@Suite("Golden artifacts")
+struct GoldenTests {
+    struct Scenario: Sendable, CustomTestStringConvertible {
+        let name: String
+        let auth: AuthScheme
+        let transport: Transport
+        let credential: Credential
+        let alsoOAuth: Bool
+        var testDescription: String { name }
+    }
+
+    static let scenarios: [Scenario] = {
+        let key = try! Secret("sk_live_123")
+        return [
+            Scenario(name: "inline", auth: .bearer, transport: .http, credential: .inline(key), alsoOAuth: false),
+            Scenario(name: "env", auth: .bearer, transport: .http, credential: .environment(variable: "ACME_API_KEY"), alsoOAuth: false),
+            Scenario(name: "placeholder", auth: .bearer, transport: .http, credential: .placeholder, alsoOAuth: true),
+            Scenario(name: "prompt", auth: .bearer, transport: .http, credential: .prompt, alsoOAuth: false),
+            Scenario(name: "oauth", auth: .oauth, transport: .http, credential: .none, alsoOAuth: false),
+            Scenario(name: "no-auth", auth: .none, transport: .http, credential: .none, alsoOAuth: false),
+            Scenario(name: "query-inline", auth: .query(parameter: "api_key"), transport: .http, credential: .inline(key), alsoOAuth: false),
+            Scenario(name: "header-inline", auth: .header(name: "X-API-Key"), transport: .http, credential: .inline(key), alsoOAuth: false),
+            Scenario(name: "header-env", auth: .header(name: "X-API-Key"), transport: .http, credential: .environment(variable: "ACME_API_KEY"), alsoOAuth: false),
+            Scenario(name: "sse-placeholder", auth: .bearer, transport: .sse, credential: .placeholder, alsoOAuth: false),
+        ]
+    }()
+
+    static let goldenRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let updating = ProcessInfo.processInfo.environment["MCP_SETUP_UPDATE_GOLDEN"] == "1"
+
+    static func files(for scenario: Scenario) throws -> [String: String] {
+        let profile = try ServerProfile(name: "acme", title: "Acme", endpoint: "https://mcp.acme.dev/mcp", transport: scenario.transport, auth: scenario.auth, envVar: "ACME_API_KEY", alsoOAuth: scenario.alsoOAuth)
+        let request = try SetupRequest(profile: profile, credential: scenario.credential)
+        let clients = try SetupGenerator().render(request)
+        let presenter = DocumentPresenter(templates: try TemplateSet.defaults())
+        var files: [String: String] = [
+            "manifest.json": Manifest.json(for: request, clients: clients),
+            "render.txt": try presenter.text(for: request, clients: clients),
+            "render.md": try presenter.markdown(for: request, clients: clients),
+        ]
+        for artifact in clients.flatMap(\.artifacts) {
+            let name = artifact.id.replacingOccurrences(of: "/", with: "__")
+            files[name + ".txt"] = artifact.content ?? "(unavailable) " + (artifact.unavailableReason ?? "") + "\n"
+        }
+        return files
+    }
+
+    @Test("every artifact matches its golden file", arguments: scenarios)
+    func golden(scenario: Scenario) throws {
+        let folder = Self.goldenRoot.appendingPathComponent(scenario.name)
+        let files = try Self.files(for: scenario)
+        if Self.updating {
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        }
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(onDisk == files.keys.sorted(), "golden files of \(scenario.name) differ in name; rerun with MCP_SETUP_UPDATE_GOLDEN=1 and review")
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let golden = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(golden == text, "\(scenario.name)/\(name) differs from its golden file")
+        }
+    }
+
+    @Test("the seven clients have exactly the public artifact ids")
+    func artifactIDs() throws {
+        let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
+        let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
+        #expect(ids == [
+            "claude-desktop/config",
+            "claude-code/command", "claude-code/mcp-json",
+            "codex/command", "codex/config",
+            "vscode/command", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",
+            "cursor/deeplink", "cursor/web-link", "cursor/mcp-json",
+            "chatgpt/connector-url",
+            "claude-ai/connector-url", "claude-ai/prefill-link",
+        ])
+    }
+
+    @Test("the reference examples of clients.md come out byte for byte")
+    func referenceExamples() throws {
+        let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .inline(try Secret("sk_live_123")))
+        let generator = SetupGenerator()
+        #expect(try generator.artifact("cursor/deeplink", for: request).content == "cursor://anysphere.cursor-deeplink/mcp/install?name=acme&config=eyJ1cmwiOiJodHRwczovL21jcC5hY21lLmRldi9tY3AiLCJoZWFkZXJzIjp7IkF1dGhvcml6YXRpb24iOiJCZWFyZXIgc2tfbGl2ZV8xMjMifX0%3D")
+        #expect(try generator.artifact("vscode/install-link", for: request).content == "vscode:mcp/install?%7B%22name%22%3A%22acme%22%2C%22type%22%3A%22http%22%2C%22url%22%3A%22https%3A%2F%2Fmcp.acme.dev%2Fmcp%22%2C%22headers%22%3A%7B%22Authorization%22%3A%22Bearer%20sk_live_123%22%7D%7D")
+        #expect(try generator.artifact("claude-code/command", for: request).content == "claude mcp add --transport http --scope user acme https://mcp.acme.dev/mcp --header 'Authorization: Bearer sk_live_123'")
+        #expect(try generator.artifact("codex/command", for: request).content == "codex mcp add acme --url https://mcp.acme.dev/mcp --bearer-token-env-var ACME_API_KEY")
+        let env = try SetupRequest(profile: request.profile, credential: .environment(variable: "ACME_API_KEY"))
+        #expect(try generator.artifact("cursor/deeplink", for: env).content == "cursor://anysphere.cursor-deeplink/mcp/install?name=acme&config=eyJ1cmwiOiJodHRwczovL21jcC5hY21lLmRldi9tY3AiLCJoZWFkZXJzIjp7IkF1dGhvcml6YXRpb24iOiJCZWFyZXIgJHtlbnY6QUNNRV9BUElfS0VZfSJ9fQ%3D%3D")
+        let query = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp", auth: .query(parameter: "api_key")), credential: .inline(try Secret("sk_live_123")))
+        #expect(try generator.artifact("claude-ai/prefill-link", for: query).content == "https://claude.ai/customize/connectors?modal=add-custom-connector&connectorName=acme&connectorUrl=https%3A%2F%2Fmcp.acme.dev%2Fmcp%3Fapi_key%3Dsk_live_123")
+    }
+
+    @Test("the same input gives the same bytes")
+    func deterministic() throws {
+        for scenario in Self.scenarios {
+            #expect(try Self.files(for: scenario) == Self.files(for: scenario))
+        }
+    }
+}
