@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "MCPSetup", targets: ["MCPSetup"]),
+        .library(name: "MCPSetupSite", targets: ["MCPSetupSite"]),
         .executable(name: "mcp-setup", targets: ["mcp-setup"]),
     ],
     dependencies: [
@@ -24,10 +25,25 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "MCPSetupSite",
+            dependencies: [
+                "MCPSetup",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "mcp-setup",
             dependencies: [
                 "MCPSetup",
+                "MCPSetupSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +54,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden", "Support/decode_artifacts.py"]
+        ),
+        .testTarget(
+            name: "MCPSetupSiteTests",
+            dependencies: ["MCPSetupSite"]
         ),
         .testTarget(
             name: "MCPSetupCLITests",

@@ -1,0 +1,158 @@
+import CCmarkGFM
+
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables, strikethrough, autolinks,
+/// task lists and footnotes, heading anchors, and setup blocks lifted out for the site to fill.
+/// This is the only code that touches cmark's C API; it returns plain Swift values.
+public struct MarkdownRenderer: Sendable {
+    /// Whether raw HTML in Markdown is rendered (off: it is omitted, cmark's safe mode).
+    public var allowsRawHTML: Bool
+
+    /// Creates a renderer.
+    public init(allowsRawHTML: Bool = false) {
+        _ = Self.extensionsRegistered
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    /// cmark-gfm's extension registry is a global list without a lock: register once, before
+    /// any page is rendered on another thread.
+    private static let extensionsRegistered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// The text that stands in the HTML where the setup block with this index goes.
+    public static func setupBlockMarker(_ index: Int) -> String {
+        "<mcp-setup-block data-index=\"\(index)\"></mcp-setup-block>"
+    }
+
+    private var options: Int32 {
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        return options
+    }
+
+    /// Renders a document, leaving links as they are.
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        render(markdown) { (url: String, _: Int) -> String in url }
+    }
+
+    /// Renders a document. `resolveLink` maps each link destination (for example `keys.md`) to
+    /// the href to write, or throws to refuse it.
+    public func render<Failure: Error>(_ markdown: String, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+
+        var headings: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)!
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING { headings.append(node) }
+            else if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
+            else if type == CMARK_NODE_LINK { links.append(node) }
+        }
+        cmark_iter_free(iterator)
+
+        for link in links {
+            let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+            let resolved = try resolveLink(url, Int(cmark_node_get_start_line(link)))
+            if resolved != url { cmark_node_set_url(link, resolved) }
+        }
+
+        var setupBlocks: [SetupBlockRequest] = []
+        for block in codeBlocks {
+            let info = cmark_node_get_fence_info(block).map { String(cString: $0) } ?? ""
+            let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard words.first == "mcp-setup" else { continue }
+            let line = Int(cmark_node_get_start_line(block))
+            let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(marker, Self.setupBlockMarker(setupBlocks.count))
+            cmark_node_set_on_exit(marker, "")
+            cmark_node_replace(block, marker)
+            cmark_node_free(block)
+            setupBlocks.append(SetupBlockRequest(clientIDs: Array(words.dropFirst()), line: line))
+        }
+
+        var slugs = SlugSet()
+        var outline: [Heading] = []
+        for heading in headings {
+            let level = Int(cmark_node_get_heading_level(heading))
+            let text = Self.plainText(of: heading)
+            let slug = slugs.claim(text)
+            outline.append(Heading(level: level, text: text, id: slug))
+            let anchored = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(anchored, "<h\(level) id=\"\(slug)\">")
+            cmark_node_set_on_exit(anchored, "</h\(level)>")
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(anchored, child)
+            }
+            cmark_node_replace(heading, anchored)
+            cmark_node_free(heading)
+        }
+
+        let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), headings: outline, setupBlocks: setupBlocks)
+    }
+
+    /// The text of a node's inline children: text, code, and the text inside emphasis and links.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}
+
+/// The result of rendering one Markdown document.
+public struct RenderedMarkdown: Sendable, Hashable {
+    /// The HTML, with a marker (``MarkdownRenderer/setupBlockMarker(_:)``) where each setup block goes.
+    public var html: String
+    /// The headings, in order, with their anchor ids.
+    public var headings: [Heading]
+    /// The setup blocks, in order.
+    public var setupBlocks: [SetupBlockRequest]
+}
+
+/// A heading and its anchor.
+public struct Heading: Sendable, Hashable {
+    /// 1 to 6.
+    public var level: Int
+    /// The heading's text.
+    public var text: String
+    /// The `id` attribute, unique in the page.
+    public var id: String
+}
+
+/// A fenced block with the info string `mcp-setup [client ids…]`.
+public struct SetupBlockRequest: Sendable, Hashable {
+    /// The clients to show; empty means all.
+    public var clientIDs: [String]
+    /// The line of the fence, for error messages.
+    public var line: Int
+}
