@@ -21,6 +21,15 @@ struct TemplateTests {
     func embeddedDefaultsMatch() throws {
         let files = try Self.templateFiles()
         #expect(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }) == DefaultTemplates.all)
+        let assetsFolder = Self.templatesFolder.appendingPathComponent("assets")
+        let assetPaths = (FileManager.default.subpaths(atPath: assetsFolder.path) ?? []).filter { !$0.hasSuffix("/") && FileManager.default.isReadableFile(atPath: assetsFolder.appendingPathComponent($0).path) }
+        var assets: [String: String] = [:]
+        for path in assetPaths {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: assetsFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            if !isFolder.boolValue { assets[path] = try String(contentsOf: assetsFolder.appendingPathComponent(path), encoding: .utf8) }
+        }
+        #expect(assets == DefaultTemplates.assets)
     }
 
     @Test("every template declares its content type on the first line")

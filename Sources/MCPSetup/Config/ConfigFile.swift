@@ -111,7 +111,7 @@ public struct ConfigFile: Sendable {
     }
 
     /// The known key closest to a misspelt one, when it is close enough to be a likely typo.
-    static func suggestion(for key: String, among candidates: [String]) -> String? {
+    public static func suggestion(for key: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
         guard let (candidate, distance) = scored, distance <= max(2, key.count / 3) else { return nil }
         return candidate

@@ -39,6 +39,151 @@ Click **Add to Cursor** and confirm the install, or merge the entry into ~/.curs
 Click the install link, or run the command, to add {{server.title}} to your VS Code user profile; GitHub Copilot's agent mode then offers its tools. To share it with a workspace, put the file in .vscode/mcp.json instead.
 
 """#,
+        "layouts/page": ##"""
+{{% CONTENT_TYPE: HTML }}
+<!doctype html>
+<html lang="{{site.language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; form-action 'none'; base-uri 'none'">
+<meta name="referrer" content="no-referrer">
+<title>{{page.title}} · {{site.title}}</title>
+{{#page.description}}
+<meta name="description" content="{{page.description}}">
+{{/page.description}}
+<link rel="stylesheet" href="{{root}}assets/site.css">
+{{#hasSetup}}
+<script src="{{root}}assets/mcp-setup.js" defer></script>
+{{/hasSetup}}
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<a class="brand" href="{{homeHref}}">{{site.title}}</a>
+</header>
+<div class="shell">
+<nav class="site-nav" aria-label="Documentation">
+<ul>
+{{#nav}}
+<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}
+</ul>
+<p class="nav-heading">Clients</p>
+<ul>
+{{#clientNav}}
+<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/clientNav}}
+</ul>
+</nav>
+<main id="main">
+<article class="content">
+{{^page.isHome}}
+<h1 class="page-title">{{page.title}}</h1>
+{{/page.isHome}}
+{{{body}}}
+</article>
+</main>
+</div>
+<footer class="site-footer">
+<p>{{site.title}} · MCP endpoint <code>{{server.endpoint}}</code></p>
+</footer>
+{{#hasSetup}}
+<script type="application/json" id="mcp-setup-data">{{{setupData}}}</script>
+{{/hasSetup}}
+</body>
+</html>
+
+"""##,
+        "pages/404": #"""
+{{% CONTENT_TYPE: HTML }}
+<p>There is no page at this address. It may have moved: start again from the <a href="{{root}}">home page</a>.</p>
+
+"""#,
+        "pages/client": #"""
+{{% CONTENT_TYPE: HTML }}
+<p>Everything you need to use {{server.title}} from {{client.title}}. Paste your key in the box below to fill in each snippet.</p>
+{{{setup}}}
+
+"""#,
+        "pages/clients": #"""
+{{% CONTENT_TYPE: HTML }}
+<p>{{server.title}} works with every client below. Each row shows how the client is set up; follow its link for the exact commands, files and install links.</p>
+<div class="table-wrap">
+<table class="matrix">
+<thead>
+<tr><th scope="col">Client</th>{{#kinds}}<th scope="col">{{name}}</th>{{/kinds}}</tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{href}}">{{title}}</a></th>{{#cells}}<td>{{#supported}}<span class="yes" title="{{titles}}">✓</span><span class="sr">{{titles}}</span>{{/supported}}{{^supported}}<span class="no" aria-label="not available">—</span>{{/supported}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+
+"""#,
+        "partials/keybox": #"""
+{{% CONTENT_TYPE: HTML }}
+<section class="keybox" aria-labelledby="keybox-title">
+<h2 id="keybox-title">Fill in your key</h2>
+<p>Paste your {{server.title}} API key and every snippet on this page is filled in. The key stays in this page: it is not sent anywhere or stored.</p>
+<div class="keybox-row">
+<label for="mcp-key">API key</label>
+<input id="mcp-key" type="password" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder="{{placeholder}}" aria-describedby="mcp-key-status">
+<button type="button" class="button secondary" data-key-toggle aria-pressed="false">Show</button>
+<button type="button" class="button secondary" data-key-clear>Clear</button>
+</div>
+<p id="mcp-key-status" class="keybox-status" role="status" aria-live="polite"></p>
+</section>
+
+"""#,
+        "partials/setup": #"""
+{{% CONTENT_TYPE: HTML }}
+<section class="setup" data-setup="{{block}}">
+{{#tabbed}}
+<div class="tabs" role="tablist" aria-label="Clients">
+{{#clients}}
+<button type="button" role="tab" id="{{tabID}}" aria-controls="{{panelID}}" aria-selected="{{#selected}}true{{/selected}}{{^selected}}false{{/selected}}" tabindex="{{#selected}}0{{/selected}}{{^selected}}-1{{/selected}}">{{title}}</button>
+{{/clients}}
+</div>
+{{/tabbed}}
+{{#clients}}
+<div class="panel" id="{{panelID}}"{{#tabbed}} role="tabpanel" aria-labelledby="{{tabID}}"{{/tabbed}} data-client="{{id}}">
+<h3 class="panel-title">{{title}}</h3>
+{{{prose}}}
+{{#artifacts}}
+<div class="artifact" data-kind="{{kind}}">
+<h4>{{title}}</h4>
+{{#hasPaths}}
+<ul class="paths">
+{{#paths}}
+<li><span class="path-label">{{label}}</span> <code>{{path}}</code></li>
+{{/paths}}
+</ul>
+{{/hasPaths}}
+{{#available}}
+<div class="snippet">
+<pre id="{{elementID}}"><code data-artifact="{{id}}">{{content}}</code></pre>
+<button type="button" class="button copy" data-copy="{{elementID}}">Copy</button>
+{{#isLink}}
+<a class="button install" href="{{content}}" data-artifact-href="{{id}}">{{title}}</a>
+{{/isLink}}
+</div>
+{{/available}}
+{{^available}}
+<p class="unavailable"><strong>Not available.</strong> {{reason}}</p>
+{{/available}}
+{{#notes}}
+<p class="note">{{.}}</p>
+{{/notes}}
+</div>
+{{/artifacts}}
+</div>
+{{/clients}}
+</section>
+
+"""#,
         "render/markdown": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # Connect {{server.title}} to your AI client
@@ -107,6 +252,386 @@ Click the install link, or run the command, to add {{server.title}} to your VS C
 {{/notes}}
 {{/artifacts}}
 {{/clients}}
+
+"""#,
+        "site/sitemap": #"""
+{{% CONTENT_TYPE: HTML }}
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#urls}}
+<url><loc>{{loc}}</loc></url>
+{{/urls}}
+</urlset>
+
+"""#,
+    ]
+
+    /// Static files of the site (CSS, JavaScript) by path under templates/assets/.
+    static let assets: [String: String] = [
+        "mcp-setup.js": #"""
+// mcp-setup docs pages: client tabs, copy buttons, and the key box.
+//
+// The key box re-renders every artifact on the page with the reader's key, byte for byte what
+// `mcp-setup render --token KEY` prints. The page carries each artifact as a recipe (the values
+// the encoders read, with the key left as a hole; see DocumentRecipe.swift), and the functions
+// below are exact ports of the encoders in Sources/MCPSetup/Encoding. The key never leaves the
+// page: no request is made, nothing is stored, and the page's Content-Security-Policy forbids
+// connections.
+(function () {
+  "use strict";
+  var inBrowser = typeof document !== "undefined";
+  if (inBrowser) document.documentElement.classList.add("js");
+
+  // ---- Encoders (ports of Sources/MCPSetup/Encoding) ----
+
+  var PLAIN_WORD = /^[A-Za-z0-9_@%+=:,.\/-]+$/;
+  function shellQuote(word) {
+    if (word.length > 0 && PLAIN_WORD.test(word)) return word;
+    return "'" + word.split("'").join("'\\''") + "'";
+  }
+
+  function jsonQuote(string) {
+    return JSON.stringify(string);
+  }
+
+  function jsonWrite(value, indent, depth) {
+    switch (value.t) {
+      case "s": return jsonQuote(value.v);
+      case "b": return value.v ? "true" : "false";
+      case "n": return value.v;
+      case "a": {
+        if (value.v.length === 0) return "[]";
+        var items = value.v.map(function (item) { return newline(indent, depth + 1) + jsonWrite(item, indent, depth + 1); });
+        return "[" + items.join(",") + newline(indent, depth) + "]";
+      }
+      case "o": {
+        if (value.v.length === 0) return "{}";
+        var members = value.v.map(function (member) {
+          return newline(indent, depth + 1) + jsonQuote(member[0]) + (indent === null ? ":" : ": ") + jsonWrite(member[1], indent, depth + 1);
+        });
+        return "{" + members.join(",") + newline(indent, depth) + "}";
+      }
+    }
+    throw new Error("unknown value");
+  }
+
+  function newline(indent, depth) {
+    if (indent === null) return "";
+    var text = "\n";
+    for (var i = 0; i < depth; i++) text += indent;
+    return text;
+  }
+
+  var TOML_BARE = /^[A-Za-z0-9_-]+$/;
+  function tomlKey(key) {
+    return TOML_BARE.test(key) ? key : tomlQuote(key);
+  }
+
+  function tomlQuote(string) {
+    var out = "\"";
+    for (var i = 0; i < string.length; i++) {
+      var c = string.charCodeAt(i);
+      var ch = string.charAt(i);
+      if (ch === "\"") out += "\\\"";
+      else if (ch === "\\") out += "\\\\";
+      else if (c === 8) out += "\\b";
+      else if (c === 9) out += "\\t";
+      else if (c === 10) out += "\\n";
+      else if (c === 12) out += "\\f";
+      else if (c === 13) out += "\\r";
+      else if (c < 0x20 || c === 0x7f) out += "\\u" + ("0000" + c.toString(16).toUpperCase()).slice(-4);
+      else out += ch;
+    }
+    return out + "\"";
+  }
+
+  function tomlInline(value) {
+    switch (value.t) {
+      case "s": return tomlQuote(value.v);
+      case "b": return value.v ? "true" : "false";
+      case "n": return value.v;
+      case "a": return "[" + value.v.map(tomlInline).join(", ") + "]";
+      case "o":
+        if (value.v.length === 0) return "{}";
+        return "{ " + value.v.map(function (m) { return tomlKey(m[0]) + " = " + tomlInline(m[1]); }).join(", ") + " }";
+    }
+    throw new Error("unknown value");
+  }
+
+  function tomlTable(members, path, sections) {
+    var container = members.length > 0 && members.every(function (m) { return m[1].t === "o"; });
+    if (!container) {
+      var lines = [];
+      if (path.length > 0) lines.push("[" + path.map(tomlKey).join(".") + "]");
+      members.forEach(function (m) { lines.push(tomlKey(m[0]) + " = " + tomlInline(m[1])); });
+      sections.push(lines.join("\n") + "\n");
+      return;
+    }
+    members.forEach(function (m) { tomlTable(m[1].v, path.concat([m[0]]), sections); });
+  }
+
+  function tomlDocument(value) {
+    if (value.t !== "o") return "";
+    var sections = [];
+    tomlTable(value.v, [], sections);
+    return sections.join("\n");
+  }
+
+  function base64(string) {
+    var bytes = new TextEncoder().encode(string);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary);
+  }
+
+  // ---- Recipes (see DocumentRecipe.swift) ----
+
+  function renderText(pieces, key) {
+    var out = "";
+    pieces.forEach(function (piece) {
+      if (typeof piece === "string") out += piece;
+      else if (piece.secret) out += key;
+      else if (piece.link) out += renderLink(piece.link, key);
+      else if (piece.json) out += jsonWrite(plain(piece.json, key), null, 0);
+      else if (piece.vscodeJSON) out += jsonWrite(plain(piece.vscodeJSON, key), null, 0).split("%").join("\\u0025");
+      else if (piece.base64) out += base64(renderText(piece.base64, key));
+      else throw new Error("unknown piece");
+    });
+    return out;
+  }
+
+  function renderLink(link, key) {
+    if (link.whole) return link.base + "?" + encodeURIComponent(renderText(link.whole, key));
+    if (link.items.length === 0) return link.base;
+    var separator = link.base.indexOf("?") >= 0 ? "&" : "?";
+    return link.base + separator + link.items.map(function (item) {
+      return encodeURIComponent(item[0]) + "=" + encodeURIComponent(renderText(item[1], key));
+    }).join("&");
+  }
+
+  function plain(value, key) {
+    if (value.s) return { t: "s", v: renderText(value.s, key) };
+    if ("b" in value) return { t: "b", v: value.b };
+    if ("i" in value) return { t: "n", v: String(value.i) };
+    if (value.a) return { t: "a", v: value.a.map(function (item) { return plain(item, key); }) };
+    if (value.o) return { t: "o", v: value.o.map(function (m) { return [m[0], plain(m[1], key)]; }) };
+    throw new Error("unknown value");
+  }
+
+  function renderDocument(recipe, key) {
+    switch (recipe.type) {
+      case "command": return recipe.argv.map(function (word) { return shellQuote(renderText(word, key)); }).join(" ");
+      case "json": return jsonWrite(plain(recipe.value, key), "  ", 0) + "\n";
+      case "toml": return tomlDocument(plain(recipe.value, key));
+      case "line": return renderText(recipe.text, key);
+    }
+    throw new Error("unknown document " + recipe.type);
+  }
+
+  // The same checks as Secret.swift: visible ASCII, pasted alone.
+  function keyProblem(key) {
+    if (/^bearer[ \t]/i.test(key)) return "The key starts with \u201cBearer \u201d: paste the key alone; the snippets add the scheme.";
+    if (/[ \t\r\n]/.test(key)) return "The key contains spaces or line breaks: paste the key alone.";
+    for (var i = 0; i < key.length; i++) {
+      var c = key.charCodeAt(i);
+      if (c < 0x20 || c === 0x7f) return "The key contains a control character: keys are visible ASCII characters only.";
+      if (c > 0x7e) return "The key contains a non-ASCII character (a smart quote from copying?): keys are visible ASCII characters only.";
+    }
+    if (key.length > 16384) return "The key is longer than 16384 characters: check that you pasted only the key.";
+    return null;
+  }
+
+  // ---- Page behaviour ----
+
+  function setUpTabs(tablist) {
+    var tabs = Array.prototype.slice.call(tablist.querySelectorAll("[role=tab]"));
+    function select(tab, focus) {
+      tabs.forEach(function (other) {
+        var selected = other === tab;
+        other.setAttribute("aria-selected", selected ? "true" : "false");
+        other.tabIndex = selected ? 0 : -1;
+        document.getElementById(other.getAttribute("aria-controls")).hidden = !selected;
+      });
+      if (focus) tab.focus();
+    }
+    tabs.forEach(function (tab, index) {
+      tab.addEventListener("click", function () { select(tab, false); });
+      tab.addEventListener("keydown", function (event) {
+        var next = null;
+        if (event.key === "ArrowRight") next = tabs[(index + 1) % tabs.length];
+        else if (event.key === "ArrowLeft") next = tabs[(index - 1 + tabs.length) % tabs.length];
+        else if (event.key === "Home") next = tabs[0];
+        else if (event.key === "End") next = tabs[tabs.length - 1];
+        if (next) { event.preventDefault(); select(next, true); }
+      });
+    });
+    var current = tabs.filter(function (t) { return t.getAttribute("aria-selected") === "true"; })[0] || tabs[0];
+    if (current) select(current, false);
+  }
+
+  function setUpCopy(button) {
+    button.addEventListener("click", function () {
+      var code = document.getElementById(button.getAttribute("data-copy")).querySelector("code");
+      var text = code.textContent;
+      function done(ok) {
+        button.textContent = ok ? "Copied" : "Select and copy";
+        setTimeout(function () { button.textContent = "Copy"; }, 1600);
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      } else {
+        done(false);
+      }
+    });
+  }
+
+  function setUpKeyBox(data) {
+    var input = document.getElementById("mcp-key");
+    if (!input) return;
+    var status = document.getElementById("mcp-key-status");
+    var codes = Array.prototype.slice.call(document.querySelectorAll("code[data-artifact]"));
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[data-artifact-href]"));
+    function fill(key) {
+      codes.forEach(function (code) {
+        var recipe = data.artifacts[code.getAttribute("data-artifact")];
+        if (recipe) code.textContent = renderDocument(recipe, key);
+      });
+      links.forEach(function (link) {
+        var recipe = data.artifacts[link.getAttribute("data-artifact-href")];
+        if (recipe) link.setAttribute("href", renderDocument(recipe, key));
+      });
+    }
+    function update() {
+      var key = input.value;
+      if (key === "") {
+        fill(data.placeholder);
+        status.textContent = "";
+        return;
+      }
+      var problem = keyProblem(key);
+      if (problem) {
+        fill(data.placeholder);
+        status.textContent = problem;
+        status.className = "keybox-status error";
+        return;
+      }
+      fill(key);
+      status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
+      status.className = "keybox-status ok";
+    }
+    input.addEventListener("input", update);
+    var toggle = document.querySelector("[data-key-toggle]");
+    if (toggle) toggle.addEventListener("click", function () {
+      var show = input.type === "password";
+      input.type = show ? "text" : "password";
+      toggle.textContent = show ? "Hide" : "Show";
+      toggle.setAttribute("aria-pressed", show ? "true" : "false");
+    });
+    var clear = document.querySelector("[data-key-clear]");
+    if (clear) clear.addEventListener("click", function () { input.value = ""; update(); input.focus(); });
+    update();
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[role=tablist]"), setUpTabs);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setUpCopy);
+    var element = document.getElementById("mcp-setup-data");
+    if (element) setUpKeyBox(JSON.parse(element.textContent));
+  }
+
+  var api = { renderDocument: renderDocument, keyProblem: keyProblem };
+  if (!inBrowser) {
+    module.exports = api;
+    return;
+  }
+  window.mcpSetup = api;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
+
+"""#,
+        "site.css": #"""
+/* mcp-setup docs theme: system fonts, light and dark, no external resources. */
+:root {
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
+  --accent: #0a5fd6; --accent-fg: #ffffff; --ok: #1a7f37; --bad: #b42318; --code-bg: #f6f8fa;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #30363d; --soft: #161b22;
+    --accent: #4493f8; --accent-fg: #0d1117; --ok: #3fb950; --bad: #f85149; --code-bg: #161b22;
+  }
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+a { color: var(--accent); }
+code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.875em; }
+:not(pre) > code { background: var(--code-bg); padding: 0.1em 0.35em; border-radius: 4px; overflow-wrap: anywhere; }
+pre { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.8rem 1rem; overflow-x: auto; margin: 0; }
+pre code { white-space: pre-wrap; word-break: break-all; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 10; }
+.site-header { border-bottom: 1px solid var(--line); padding: 0.8rem 1.5rem; }
+.brand { font-weight: 650; color: var(--fg); text-decoration: none; font-size: 1.1rem; }
+.shell { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
+.site-nav ul { list-style: none; padding: 0; margin: 0 0 1.2rem; }
+.site-nav li { margin: 0.15rem 0; }
+.site-nav li.nested { padding-left: 1rem; }
+.site-nav a { color: var(--fg); text-decoration: none; display: block; padding: 0.2rem 0.5rem; border-radius: 6px; }
+.site-nav a:hover { background: var(--soft); }
+.site-nav a[aria-current="page"] { background: var(--soft); font-weight: 600; color: var(--accent); }
+.nav-heading { color: var(--muted); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 0.3rem 0.5rem; }
+main { min-width: 0; }
+.content { max-width: 52rem; }
+.content h1, .content h2, .content h3 { line-height: 1.25; }
+.content h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
+th, td { border: 1px solid var(--line); padding: 0.4rem 0.7rem; text-align: left; vertical-align: top; }
+thead th { background: var(--soft); }
+.matrix td { text-align: center; }
+.yes { color: var(--ok); font-weight: 700; }
+.no { color: var(--muted); }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.footnotes { font-size: 0.9em; color: var(--muted); border-top: 1px solid var(--line); margin-top: 2rem; }
+.keybox { border: 1px solid var(--line); background: var(--soft); border-radius: 8px; padding: 1rem 1.2rem; margin-bottom: 1.5rem; max-width: 52rem; }
+.keybox h2 { margin: 0 0 0.3rem; font-size: 1.1rem; border: 0; }
+.keybox p { margin: 0.3rem 0; }
+.keybox-row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.keybox-row label { font-weight: 600; }
+.keybox-row input { flex: 1 1 16rem; min-width: 0; padding: 0.45rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); font-family: ui-monospace, Menlo, Consolas, monospace; }
+.keybox-status.error { color: var(--bad); }
+.keybox-status.ok { color: var(--ok); }
+.button { display: inline-block; border: 1px solid var(--accent); background: var(--accent); color: var(--accent-fg); border-radius: 6px; padding: 0.35rem 0.8rem; font: inherit; font-size: 0.9rem; cursor: pointer; text-decoration: none; }
+.button.secondary, .button.copy { background: transparent; color: var(--accent); }
+.button:focus-visible, [role=tab]:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.setup { border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.2rem; margin: 1.2rem 0; }
+.tabs { display: none; flex-wrap: wrap; gap: 0.3rem; border-bottom: 1px solid var(--line); margin: -0.2rem 0 1rem; padding-bottom: 0.5rem; }
+.js .tabs { display: flex; }
+[role=tab] { border: 1px solid var(--line); background: var(--bg); color: var(--fg); border-radius: 6px; padding: 0.3rem 0.7rem; font: inherit; font-size: 0.9rem; cursor: pointer; }
+[role=tab][aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.panel + .panel { margin-top: 1.5rem; }
+.js [role=tabpanel] + [role=tabpanel] { margin-top: 0; }
+.js [role=tabpanel] > .panel-title { display: none; }
+.panel[hidden] { display: none; }
+.artifact { margin: 1rem 0 1.4rem; }
+.artifact h4 { margin: 0 0 0.4rem; }
+.paths { list-style: none; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
+.path-label { color: var(--muted); display: inline-block; min-width: 7.5rem; }
+.snippet { display: grid; gap: 0.4rem; justify-items: start; }
+.snippet pre { width: 100%; }
+.unavailable { color: var(--muted); border-left: 3px solid var(--line); padding-left: 0.8rem; }
+.note { font-size: 0.9rem; color: var(--muted); margin: 0.4rem 0 0; }
+.site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem; text-align: center; }
+@media (max-width: 52rem) {
+  .shell { grid-template-columns: 1fr; padding: 1rem; gap: 1rem; }
+  .site-nav { border-bottom: 1px solid var(--line); }
+  .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-bottom: 0.5rem; }
+}
 
 """#,
     ]

@@ -10,10 +10,13 @@ public struct TemplateSet: Sendable {
     public let names: [String]
     /// The names that a project file replaced, sorted.
     public let overridden: [String]
+    /// Static files for the site (CSS, JavaScript) by path under `assets/`: the defaults, each
+    /// replaceable by a file of the same path in the project's `templates/assets/`.
+    public let assets: [String: String]
 
     /// The defaults alone.
     public static func defaults() throws(SetupError) -> TemplateSet {
-        try TemplateSet(overrides: [:], directory: nil)
+        try TemplateSet(overrides: [:], assetOverrides: [:], directory: nil)
     }
 
     /// The defaults, with every `*.mustache` file under `directory` replacing or adding the
@@ -21,23 +24,30 @@ public struct TemplateSet: Sendable {
     public static func load(overridesIn directory: String?) throws(SetupError) -> TemplateSet {
         guard let directory else { return try defaults() }
         var overrides: [String: String] = [:]
+        var assetOverrides: [String: String] = [:]
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             return try defaults()
         }
         guard isDirectory.boolValue else { throw SetupError("\(directory) is not a folder; --templates takes a folder of .mustache files") }
         let root = URL(fileURLWithPath: directory).standardizedFileURL
-        for path in (FileManager.default.subpaths(atPath: root.path) ?? []).sorted() where path.hasSuffix(".mustache") {
-            let name = String(path.dropLast(".mustache".count))
+        for path in (FileManager.default.subpaths(atPath: root.path) ?? []).sorted() {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
+            guard !isFolder.boolValue, path.hasSuffix(".mustache") || path.hasPrefix("assets/") else { continue }
             guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
                 throw SetupError("\(directory)/\(path): cannot be read as UTF-8 text")
             }
-            overrides[name] = text
+            if path.hasPrefix("assets/") {
+                assetOverrides[String(path.dropFirst("assets/".count))] = text
+            } else {
+                overrides[String(path.dropLast(".mustache".count))] = text
+            }
         }
-        return try TemplateSet(overrides: overrides, directory: directory)
+        return try TemplateSet(overrides: overrides, assetOverrides: assetOverrides, directory: directory)
     }
 
-    private init(overrides: [String: String], directory: String?) throws(SetupError) {
+    private init(overrides: [String: String], assetOverrides: [String: String], directory: String?) throws(SetupError) {
         _ = ContentTypes.registered
         var sources = DefaultTemplates.all
         for (name, text) in overrides { sources[name] = text }
@@ -54,7 +64,8 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = sources.keys.sorted()
-        self.overridden = overrides.keys.sorted()
+        self.overridden = (overrides.keys.sorted() + assetOverrides.keys.map { "assets/" + $0 }).sorted()
+        self.assets = DefaultTemplates.assets.merging(assetOverrides) { _, project in project }
     }
 
     /// Whether a template of this name exists.

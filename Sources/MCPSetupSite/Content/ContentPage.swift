@@ -1,0 +1,45 @@
+import Foundation
+import MCPSetup
+
+/// A Markdown page of the site's content folder.
+public struct ContentPage: Sendable, Hashable {
+    /// The path under the content folder, with `/` separators: `guides/team-setup.md`.
+    public var sourcePath: String
+    /// The page's folder in the site: `""` for `index.md`, `guides/team-setup/` otherwise.
+    public var route: String
+    /// The front matter.
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The line of the source file the body starts on.
+    public var bodyLine: Int
+
+    /// The route of a content path: `index.md` → ``, `keys.md` → `keys/`,
+    /// `guides/index.md` → `guides/`.
+    public static func route(for sourcePath: String) -> String {
+        var path = String(sourcePath.dropLast(".md".count))
+        if path == "index" { return "" }
+        if path.hasSuffix("/index") { path.removeLast("index".count); return path }
+        return path + "/"
+    }
+
+    /// Loads every `*.md` file under `directory`, drafts left out, sorted by order then path.
+    public static func loadAll(from directory: String) throws(SetupError) -> [ContentPage] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SetupError("\(directory): no content folder; create it with Markdown pages, or pass --content DIR")
+        }
+        let paths = (FileManager.default.subpaths(atPath: directory) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var pages: [ContentPage] = []
+        for path in paths {
+            let file = (directory as NSString).appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw SetupError("\(file): cannot be read as UTF-8 text")
+            }
+            let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: file)
+            if frontMatter.draft { continue }
+            pages.append(ContentPage(sourcePath: path, route: route(for: path), frontMatter: frontMatter, body: body, bodyLine: bodyLine))
+        }
+        return pages.sorted { ($0.frontMatter.order, $0.sourcePath) < ($1.frontMatter.order, $1.sourcePath) }
+    }
+}

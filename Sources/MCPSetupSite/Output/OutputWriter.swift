@@ -1,0 +1,139 @@
+import Foundation
+import MCPSetup
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a built site into its output folder: only files whose bytes changed are written
+/// (with plain POSIX calls: Foundation's writes fsync every file on Linux), files the site no
+/// longer has are removed, and nothing outside the folder is touched.
+public struct OutputWriter: Sendable {
+    /// The output folder.
+    public let directory: String
+
+    /// Creates a writer for a folder.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// What a write did.
+    public struct Report: Sendable, Hashable {
+        /// Files written because they were new or changed.
+        public var written: [String] = []
+        /// Files left alone because their bytes were already right.
+        public var unchanged = 0
+        /// Files removed because the site no longer has them.
+        public var removed: [String] = []
+    }
+
+    /// How the folder differs from a site.
+    public struct Drift: Sendable, Hashable {
+        /// Files whose bytes differ.
+        public var changed: [String] = []
+        /// Files the site has and the folder lacks.
+        public var missing: [String] = []
+        /// Files the folder has and the site does not.
+        public var extra: [String] = []
+
+        /// Whether the folder is exactly the site.
+        public var isEmpty: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
+    }
+
+    /// Writes the site.
+    public func write(_ site: SiteOutput) throws(SetupError) -> Report {
+        var report = Report()
+        try makeFolder(directory)
+        for path in site.paths {
+            let data = site.files[path]!
+            let full = directory + "/" + path
+            if let existing = FileManager.default.contents(atPath: full), existing == data {
+                report.unchanged += 1
+                continue
+            }
+            try makeFolder((full as NSString).deletingLastPathComponent)
+            try writeFile(full, data)
+            report.written.append(path)
+        }
+        for path in existingFiles() where site.files[path] == nil {
+            if unlink(directory + "/" + path) != 0 {
+                throw SetupError("\(directory)/\(path): cannot remove a file the site no longer has (\(String(cString: strerror(errno))))")
+            }
+            report.removed.append(path)
+        }
+        removeEmptyFolders()
+        return report
+    }
+
+    /// Compares the folder with a site without writing anything.
+    public func drift(from site: SiteOutput) -> Drift {
+        var drift = Drift()
+        for path in site.paths {
+            guard let existing = FileManager.default.contents(atPath: directory + "/" + path) else {
+                drift.missing.append(path)
+                continue
+            }
+            if existing != site.files[path] { drift.changed.append(path) }
+        }
+        drift.extra = existingFiles().filter { site.files[$0] == nil }
+        return drift
+    }
+
+    /// Every regular file under the folder, relative and sorted.
+    func existingFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(path) }
+        }
+        return files.sorted()
+    }
+
+    private func removeEmptyFolders() {
+        let folders = (FileManager.default.subpaths(atPath: directory) ?? []).sorted { $0.count > $1.count }
+        for folder in folders {
+            let full = directory + "/" + folder
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue,
+               (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true {
+                rmdir(full)
+            }
+        }
+    }
+
+    private func makeFolder(_ path: String) throws(SetupError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw SetupError("\(path) is a file where the site needs a folder; move it away") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SetupError("\(path): cannot create the folder (\(error.localizedDescription))")
+        }
+    }
+
+    /// Writes through a temporary file in the same folder and renames it over the target, so a
+    /// reader never sees half a file.
+    private func writeFile(_ path: String, _ data: Data) throws(SetupError) {
+        let temporary = path + ".tmp-mcp-setup"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))") }
+        let ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))")
+        }
+    }
+}

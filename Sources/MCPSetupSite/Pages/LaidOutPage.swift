@@ -1,0 +1,15 @@
+import MCPSetup
+
+/// A page ready for its layout: its place in the site, its title and its body HTML.
+struct LaidOutPage: Sendable {
+    var route: String
+    var title: String
+    var description: String?
+    var layout: String = "page"
+    var bodyHTML: String
+    /// The artifacts the page's setup widgets show, as recipes for the key box.
+    var recipes: [(String, PlainValue)] = []
+    var headings: [Heading] = []
+    /// The root prefix, when relative links cannot work (the 404 page is served at any path).
+    var absoluteRoot: String?
+}

@@ -1,0 +1,55 @@
+import MCPSetup
+
+/// Puts a page's body into its layout template with the site's navigation, head and key box.
+struct PageLayout: Sendable {
+    let templates: TemplateSet
+    let settings: SiteSettings
+    let request: SetupRequest
+    let navigation: Navigation
+
+    /// The key box, placed before a page's first setup widget.
+    func keyBox() throws(SetupError) -> String {
+        try templates.render("partials/keybox", ["server": ["title": request.profile.title], "placeholder": request.placeholder])
+    }
+
+    func render(_ page: LaidOutPage) throws(SetupError) -> String {
+        let root = page.absoluteRoot ?? Routes.root(of: page.route)
+        let profile = request.profile
+        var context: [String: Any] = [
+            "site": [
+                "title": settings.title,
+                "description": settings.description ?? "",
+                "language": settings.language,
+            ],
+            "server": [
+                "name": profile.name, "title": profile.title, "endpoint": profile.endpoint,
+                "envVar": profile.envVar, "keyPrefix": profile.keyPrefix ?? "", "keyPage": profile.keyPage ?? "",
+            ],
+            "page": [
+                "title": page.title,
+                "description": page.description ?? settings.description ?? "",
+                "isHome": page.route.isEmpty,
+            ],
+            "root": root,
+            "homeHref": root.isEmpty ? "./" : root,
+            "nav": navigation.items(for: page.route, root: root),
+            "clientNav": navigation.clientItems(for: page.route, root: root),
+            "body": page.bodyHTML,
+            "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+            "hasSetup": !page.recipes.isEmpty,
+        ]
+        if !page.recipes.isEmpty {
+            let data = PlainValue.object([
+                ("placeholder", .string(request.placeholder)),
+                ("artifacts", .object(page.recipes.map { ($0.0, $0.1) })),
+            ])
+            context["setupData"] = ScriptJSON.encode(data)
+            context["placeholder"] = request.placeholder
+        }
+        let name = "layouts/" + page.layout
+        guard templates.contains(name) else {
+            throw SetupError("page \(page.route.isEmpty ? "index" : page.route) asks for layout '\(page.layout)'; add templates/\(name).mustache")
+        }
+        return try templates.render(name, context)
+    }
+}

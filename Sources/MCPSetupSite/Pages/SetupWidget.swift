@@ -1,0 +1,59 @@
+import MCPSetup
+
+/// The data a setup widget's template sees: one tab per client, every artifact with its copy
+/// and install controls, and the client's instructions.
+struct SetupWidget {
+    let clients: [ClientArtifacts]
+    let proseHTML: [String: String]
+
+    /// The template context of one widget. `block` makes element ids unique within a page.
+    func context(block: String, clientIDs: [String]) -> [String: Any] {
+        let shown = clientIDs.isEmpty ? clients : clients.filter { clientIDs.contains($0.id) }
+        let entries: [[String: Any]] = shown.enumerated().map { index, client in
+            [
+                "id": client.id,
+                "title": client.title,
+                "tabID": "\(block)-tab-\(client.id)",
+                "panelID": "\(block)-panel-\(client.id)",
+                "selected": index == 0,
+                "prose": proseHTML[client.id] ?? "",
+                "artifacts": client.artifacts.map { artifactContext($0, block: block) },
+            ]
+        }
+        return ["block": block, "clients": entries, "tabbed": shown.count > 1]
+    }
+
+    func artifactContext(_ artifact: Artifact, block: String) -> [String: Any] {
+        var context: [String: Any] = [
+            "id": artifact.id,
+            "elementID": block + "-" + artifact.id.replacingOccurrences(of: "/", with: "-"),
+            "title": artifact.title,
+            "kind": artifact.kind.rawValue,
+            "available": artifact.isAvailable,
+            "notes": artifact.notes,
+            "hasPaths": !artifact.paths.isEmpty,
+            "paths": artifact.paths.map { ["label": PathLabel.text($0), "path": $0.path] },
+            "isLink": artifact.kind == .link,
+            "syntax": artifact.format?.rawValue ?? (artifact.shell != nil ? "shell" : "url"),
+        ]
+        if let content = artifact.content { context["content"] = content }
+        if let reason = artifact.unavailableReason { context["reason"] = reason }
+        return context
+    }
+
+    /// The artifacts a page shows, as recipes for the key box.
+    func recipes(clientIDs: [String]) -> [(String, PlainValue)] {
+        let shown = clientIDs.isEmpty ? clients : clients.filter { clientIDs.contains($0.id) }
+        return shown.flatMap(\.artifacts).compactMap { artifact in
+            artifact.document.map { (artifact.id, DocumentRecipe.value($0)) }
+        }
+    }
+}
+
+/// Labels for config file locations.
+enum PathLabel {
+    static func text(_ path: ConfigPath) -> String {
+        let os = ["macos": "macOS", "windows": "Windows", "linux": "Linux", "any": "any OS"][path.os] ?? path.os
+        return path.scope == "project" ? "Project folder" : os
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import MCPSetup
+
+/// Builds the docs site: content pages through cmark-gfm, setup blocks filled with verified
+/// artifacts, generated client pages, and everything laid out by the Mustache templates.
+/// The build happens in memory; ``OutputWriter`` puts it on disk.
+public struct SiteBuilder: Sendable {
+    /// The server and site settings.
+    public let request: SetupRequest
+    /// The `site:` settings.
+    public let settings: SiteSettings
+    /// The content folder.
+    public let contentDirectory: String
+    /// The templates in use.
+    public let templates: TemplateSet
+
+    /// Prepares a build from a config file, a content folder and an optional templates folder.
+    public init(config: ConfigFile, contentDirectory: String, templatesDirectory: String?) throws(SetupError) {
+        let profile = try config.profile.profile()
+        let credential: Credential = profile.auth.usesKey ? .placeholder : .none
+        self.request = try SetupRequest(profile: profile, credential: credential)
+        self.settings = try SiteSettings(config.site, serverTitle: profile.title)
+        self.contentDirectory = contentDirectory
+        self.templates = try TemplateSet.load(overridesIn: templatesDirectory)
+    }
+
+    /// Builds every file of the site. `progress` is called as pages finish, with (done, total).
+    public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteOutput {
+        let clients = try SetupGenerator().render(request)
+        let markdown = MarkdownRenderer(allowsRawHTML: settings.allowsRawHTML)
+        let presenter = DocumentPresenter(templates: templates)
+        var prose: [String: String] = [:]
+        for client in clients {
+            if let text = try presenter.prose(clientID: client.id, request: request) {
+                prose[client.id] = markdown.render(text).html
+            }
+        }
+        let widget = SetupWidget(clients: clients, proseHTML: prose)
+        let pages = try ContentPage.loadAll(from: contentDirectory)
+        let generated = GeneratedPages(request: request, clients: clients)
+        let layout = PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients))
+
+        var output = SiteOutput()
+        let rendered = try ParallelMap.map(pages, progress: progress) { page in
+            try renderContentPage(page, pages: pages, markdown: markdown, widget: widget, layout: layout)
+        }
+        for (path, html) in rendered { output.add(path, html) }
+        for page in try generated.pages(widget: widget, templates: templates, keyBox: try layout.keyBox()) {
+            output.add(page.route + "index.html", try layout.render(page))
+        }
+        let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        output.add("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot)))
+        for (path, text) in templates.assets { output.add("assets/" + path, text) }
+        output.add("snippets.json", Manifest.json(for: request, clients: clients))
+        for artifact in clients.flatMap(\.artifacts) {
+            guard let content = artifact.content else { continue }
+            output.add("snippets/" + artifact.id + "." + Self.fileExtension(artifact), content)
+        }
+        if let baseURL = settings.baseURL {
+            let routes = pages.map(\.route) + generated.routes
+            output.add("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }]))
+        }
+        return output
+    }
+
+    static func fileExtension(_ artifact: Artifact) -> String {
+        if let format = artifact.format { return format.rawValue }
+        return artifact.kind == .command ? "sh" : "txt"
+    }
+
+    private func renderContentPage(_ page: ContentPage, pages: [ContentPage], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String) {
+        let file = (contentDirectory as NSString).appendingPathComponent(page.sourcePath)
+        let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
+        let rendered = try markdown.render(page.body) { (url: String, line: Int) throws(SetupError) -> String in
+            guard Routes.isContentLink(url) else { return url }
+            let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let target = Routes.resolve(String(parts[0]), from: page.sourcePath), let route = routes[target] else {
+                throw SetupError("\(file):\(page.bodyLine + line - 1): the link '\(url)' points to no page in \(contentDirectory)")
+            }
+            return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
+        }
+        var body = rendered.html
+        var recipes: [(String, PlainValue)] = []
+        for (index, block) in rendered.setupBlocks.enumerated() {
+            for id in block.clientIDs where !widget.clients.contains(where: { $0.id == id }) {
+                throw SetupError("\(file):\(page.bodyLine + block.line - 1): setup block names unknown client '\(id)'; use: \(widget.clients.map(\.id).joined(separator: ", "))")
+            }
+            var html = try templates.render("partials/setup", widget.context(block: "b\(index)", clientIDs: block.clientIDs))
+            if index == 0 { html = try layout.keyBox() + html }
+            body = body.replacingOccurrences(of: MarkdownRenderer.setupBlockMarker(index), with: html)
+            recipes += widget.recipes(clientIDs: block.clientIDs)
+        }
+        let laidOut = try layout.render(LaidOutPage(
+            route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,
+            layout: page.frontMatter.layout, bodyHTML: body, recipes: recipes, headings: rendered.headings
+        ))
+        return (page.route + "index.html", laidOut)
+    }
+}

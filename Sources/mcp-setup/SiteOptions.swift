@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MCPSetup
+import MCPSetupSite
+
+/// Flags shared by `build` and `check`: where the site's inputs and output are.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The config file (default: ./mcp-setup.yml).", valueName: "file"))
+    var config: String = ConfigFile.defaultName
+
+    @Option(name: .long, help: ArgumentHelp("The folder of Markdown pages (default: content/ beside the config file).", valueName: "dir"))
+    var content: String?
+
+    @Option(name: .long, help: ArgumentHelp("Templates that override the built-in ones (default: templates/ beside the config file).", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where the site goes (default: output/ beside the config file).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: .hidden) var token: String?
+    @Flag(name: .long, help: .hidden) var tokenStdin = false
+    @Option(name: .long, help: .hidden) var tokenFile: String?
+
+    private var folder: String {
+        let folder = (config as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    var outputDirectory: String { output ?? folder + "/output" }
+
+    /// Loads the inputs. A docs build never writes a real key: key options are refused.
+    func builder() throws(SetupError) -> SiteBuilder {
+        if token != nil || tokenStdin || tokenFile != nil {
+            throw SetupError("a docs site never holds a real key; drop the key option: readers paste their own key into the page's key box, which stays in their browser")
+        }
+        let file = try ConfigFile.load(path: config)
+        return try SiteBuilder(config: file, contentDirectory: content ?? folder + "/content", templatesDirectory: templates ?? folder + "/templates")
+    }
+}
