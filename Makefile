@@ -1,7 +1,7 @@
 # mcp-setup: common tasks. `make test` is what CI runs (through .ci/run).
 SWIFT ?= swift
 
-.PHONY: example build release test unit conformance bench templates clean
+.PHONY: example build release test unit site-check browser conformance bench bench-site templates site clean
 
 example:            ## render every artifact of the bundled example (mcp-setup.yml)
 	$(SWIFT) run mcp-setup render
@@ -12,11 +12,23 @@ build:
 release:
 	$(SWIFT) build -c release
 
-test: unit conformance  ## every test: Swift unit and end-to-end tests, then the real-client conformance suite
+test: unit site-check browser conformance  ## every test: Swift tests, output/ freshness, the browser suite, the real-client suite
 
 unit:
 	scripts/bootstrap
 	$(SWIFT) test
+
+site:               ## build the example docs site into output/
+	$(SWIFT) run mcp-setup build
+
+site-check:         ## fail when output/ is not what mcp-setup build writes now
+	$(SWIFT) build
+	.build/debug/mcp-setup check
+
+browser:            ## the docs site in headless Chromium: tabs, key box with hostile keys, no network; HTML validity
+	scripts/bootstrap
+	$(SWIFT) build
+	Tests/Browser/run.sh
 
 conformance:        ## real Claude Code and Codex against a real MCP server (Tests/Conformance)
 	scripts/bootstrap

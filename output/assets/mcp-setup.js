@@ -8,7 +8,8 @@
 // connections.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
+  var inBrowser = typeof document !== "undefined";
+  if (inBrowser) document.documentElement.classList.add("js");
 
   // ---- Encoders (ports of Sources/MCPSetup/Encoding) ----
 
@@ -267,7 +268,12 @@
     if (element) setUpKeyBox(JSON.parse(element.textContent));
   }
 
-  window.mcpSetup = { renderDocument: renderDocument, keyProblem: keyProblem };
+  var api = { renderDocument: renderDocument, keyProblem: keyProblem };
+  if (!inBrowser) {
+    module.exports = api;
+    return;
+  }
+  window.mcpSetup = api;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

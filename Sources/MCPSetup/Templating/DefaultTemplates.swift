@@ -52,6 +52,7 @@ Click the install link, or run the command, to add {{server.title}} to your VS C
 {{#page.description}}
 <meta name="description" content="{{page.description}}">
 {{/page.description}}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="{{root}}assets/site.css">
 {{#hasSetup}}
 <script src="{{root}}assets/mcp-setup.js" defer></script>

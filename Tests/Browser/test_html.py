@@ -1,0 +1,41 @@
+"""Every page of the built site is valid HTML5, by a real HTML5 parser (html5lib, strict)."""
+import html5lib
+import pytest
+
+
+def pages(site_dir):
+    return sorted(site_dir.rglob("*.html"))
+
+
+def test_every_page_parses_without_errors(site_dir):
+    found = pages(site_dir)
+    assert len(found) >= 10
+    for page in found:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            document = parser.parse(page.read_bytes())
+        except html5lib.html5parser.ParseError as error:
+            pytest.fail(f"{page.relative_to(site_dir)}: {error}")
+        ids = [element.get("id") for element in document.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)), f"{page.relative_to(site_dir)} repeats an id"
+
+
+def test_pages_load_nothing_from_other_hosts(site_dir):
+    for page in pages(site_dir):
+        document = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        for element in document.iter():
+            for attribute in ("src", "href"):
+                value = element.get(attribute) or ""
+                if element.tag in ("script", "link", "img", "iframe") and value:
+                    assert "//" not in value, f"{page}: {element.tag} loads {value}"
+
+
+def test_tabs_are_accessible(site_dir):
+    document = html5lib.parse((site_dir / "connect" / "index.html").read_bytes(), namespaceHTMLElements=False)
+    tabs = [e for e in document.iter() if e.get("role") == "tab"]
+    panels = {e.get("id"): e for e in document.iter() if e.get("role") == "tabpanel"}
+    assert tabs
+    for tab in tabs:
+        panel = panels[tab.get("aria-controls")]
+        assert panel.get("aria-labelledby") == tab.get("id")
+    assert sum(1 for tab in tabs if tab.get("aria-selected") == "true") == 1
