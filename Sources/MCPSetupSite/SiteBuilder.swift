@@ -41,8 +41,9 @@ public struct SiteBuilder: Sendable {
         let layout = PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients))
 
         var output = SiteOutput()
+        let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
         let rendered = try ParallelMap.map(pages, progress: progress) { page in
-            try renderContentPage(page, pages: pages, markdown: markdown, widget: widget, layout: layout)
+            try renderContentPage(page, routes: routes, markdown: markdown, widget: widget, layout: layout)
         }
         for (path, html) in rendered { output.add(path, html) }
         for page in try generated.pages(widget: widget, templates: templates, keyBox: try layout.keyBox()) {
@@ -68,9 +69,9 @@ public struct SiteBuilder: Sendable {
         return artifact.kind == .command ? "sh" : "txt"
     }
 
-    private func renderContentPage(_ page: ContentPage, pages: [ContentPage], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String) {
+    private func renderContentPage(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String) {
         let file = (contentDirectory as NSString).appendingPathComponent(page.sourcePath)
-        let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
+        try KeyLeakGuard.check(page, prefix: request.profile.keyPrefix, file: file)
         let rendered = try markdown.render(page.body) { (url: String, line: Int) throws(SetupError) -> String in
             guard Routes.isContentLink(url) else { return url }
             let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -85,7 +86,7 @@ public struct SiteBuilder: Sendable {
             for id in block.clientIDs where !widget.clients.contains(where: { $0.id == id }) {
                 throw SetupError("\(file):\(page.bodyLine + block.line - 1): setup block names unknown client '\(id)'; use: \(widget.clients.map(\.id).joined(separator: ", "))")
             }
-            var html = try templates.render("partials/setup", widget.context(block: "b\(index)", clientIDs: block.clientIDs))
+            var html = try widget.html(block: "b\(index)", clientIDs: block.clientIDs, templates: templates)
             if index == 0 { html = try layout.keyBox() + html }
             body = body.replacingOccurrences(of: MarkdownRenderer.setupBlockMarker(index), with: html)
             recipes += widget.recipes(clientIDs: block.clientIDs)

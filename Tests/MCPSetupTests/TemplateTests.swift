@@ -8,7 +8,7 @@ struct TemplateTests {
     static let templatesFolder = repository.appendingPathComponent("templates")
 
     /// Values already written in their target syntax, the only ones `{{{…}}}` may insert.
-    static let preEncoded: Set<String> = ["prose", "codeBlock", "linkMarkdown", "pathCode", "server.endpointCode", "server.nameCode", "server.envVarCode", "body", "setup", "setupData"]
+    static let preEncoded: Set<String> = ["prose", "codeBlock", "linkMarkdown", "pathCode", "server.endpointCode", "server.nameCode", "server.envVarCode", "body", "setup", "setupData", "navItems", "clientNavItems"]
 
     static func templateFiles() throws -> [(name: String, text: String)] {
         let paths = FileManager.default.subpaths(atPath: templatesFolder.path) ?? []
@@ -26,7 +26,7 @@ struct TemplateTests {
         var assets: [String: String] = [:]
         for path in assetPaths {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: assetsFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: assetsFolder.appendingPathComponent(path).path, isDirectory: &isFolder)
             if !isFolder.boolValue { assets[path] = try String(contentsOf: assetsFolder.appendingPathComponent(path), encoding: .utf8) }
         }
         #expect(assets == DefaultTemplates.assets)
@@ -75,5 +75,26 @@ struct TemplateTests {
         #expect(MarkdownText.escape("*a* [b](c) `d` <e> & #") == ##"\*a\* \[b\]\(c\) \`d\` \<e\> \& \#"##)
         #expect(MarkdownText.codeBlock("a ``` b", language: "sh") == "````sh\na ``` b\n````")
         #expect(MarkdownText.codeSpan("a`b") == "``a`b``")
+    }
+}
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("escapes exactly what swift-mustache's built-in HTML type escapes")
+    func sameAsBuiltIn() {
+        for text in ["", "plain", "<a href=\"x\">O'Brien & co</a>", "é<é>", "&amp;", "👍'\"", "\u{0}<"] {
+            var expected = ""
+            for character in text {
+                switch character {
+                case "<": expected += "&lt;"
+                case ">": expected += "&gt;"
+                case "&": expected += "&amp;"
+                case "\"": expected += "&quot;"
+                case "'": expected += "&#39;"
+                default: expected.append(character)
+                }
+            }
+            #expect(HTMLText.escape(text) == expected)
+        }
     }
 }

@@ -7,7 +7,39 @@ enum ContentTypes {
     /// Registers the project's content types once, before any template is parsed.
     static let registered: Void = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "HTML")
     }()
+}
+
+/// HTML text: `< > & " '` become `&lt; &gt; &amp; &quot; &#39;`, byte for byte what
+/// swift-mustache's built-in HTML type writes, but over UTF-8 bytes with a fast path for text
+/// that needs no escaping (a large site escapes millions of short values).
+struct HTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        HTMLText.escape(text)
+    }
+}
+
+/// HTML syntax helpers.
+public enum HTMLText {
+    /// Escapes text for HTML element content and quoted attribute values.
+    public static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: bytes += Array("&lt;".utf8)
+            case 0x3E: bytes += Array("&gt;".utf8)
+            case 0x26: bytes += Array("&amp;".utf8)
+            case 0x22: bytes += Array("&quot;".utf8)
+            case 0x27: bytes += Array("&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// Markdown text: every character CommonMark could read as markup is backslash-escaped, so a

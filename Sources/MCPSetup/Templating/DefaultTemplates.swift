@@ -66,15 +66,11 @@ Click the install link, or run the command, to add {{server.title}} to your VS C
 <div class="shell">
 <nav class="site-nav" aria-label="Documentation">
 <ul>
-{{#nav}}
-<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/nav}}
+{{{navItems}}}
 </ul>
 <p class="nav-heading">Clients</p>
 <ul>
-{{#clientNav}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/clientNav}}
+{{{clientNavItems}}}
 </ul>
 </nav>
 <main id="main">
@@ -137,6 +133,11 @@ Click the install link, or run the command, to add {{server.title}} to your VS C
 </div>
 <p id="mcp-key-status" class="keybox-status" role="status" aria-live="polite"></p>
 </section>
+
+"""#,
+        "partials/nav-item": #"""
+{{% CONTENT_TYPE: HTML }}
+<li{{#nested}} class="nested"{{/nested}}><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
 
 """#,
         "partials/setup": #"""

@@ -30,16 +30,22 @@ public struct ContentPage: Sendable, Hashable {
             throw SetupError("\(directory): no content folder; create it with Markdown pages, or pass --content DIR")
         }
         let paths = (FileManager.default.subpaths(atPath: directory) ?? []).filter { $0.hasSuffix(".md") }.sorted()
-        var pages: [ContentPage] = []
-        for path in paths {
-            let file = (directory as NSString).appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw SetupError("\(file): cannot be read as UTF-8 text")
+        let loaded: [ContentPage?]
+        do {
+            loaded = try ParallelMap.map(paths, progress: nil) { path throws -> ContentPage? in
+                let file = (directory as NSString).appendingPathComponent(path)
+                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                    throw SetupError("\(file): cannot be read as UTF-8 text")
+                }
+                let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: file)
+                if frontMatter.draft { return nil }
+                return ContentPage(sourcePath: path, route: route(for: path), frontMatter: frontMatter, body: body, bodyLine: bodyLine)
             }
-            let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: file)
-            if frontMatter.draft { continue }
-            pages.append(ContentPage(sourcePath: path, route: route(for: path), frontMatter: frontMatter, body: body, bodyLine: bodyLine))
+        } catch let error as SetupError {
+            throw error
+        } catch {
+            throw SetupError("\(directory): \(error)")
         }
-        return pages.sorted { ($0.frontMatter.order, $0.sourcePath) < ($1.frontMatter.order, $1.sourcePath) }
+        return loaded.compactMap { $0 }.sorted { ($0.frontMatter.order, $0.sourcePath) < ($1.frontMatter.order, $1.sourcePath) }
     }
 }

@@ -9,17 +9,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Creates a renderer.
     public init(allowsRawHTML: Bool = false) {
-        _ = Self.extensionsRegistered
         self.allowsRawHTML = allowsRawHTML
     }
-
-    /// cmark-gfm's extension registry is a global list without a lock: register once, before
-    /// any page is rendered on another thread.
-    private static let extensionsRegistered: Void = {
-        cmark_gfm_core_extensions_ensure_registered()
-    }()
-
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// The text that stands in the HTML where the setup block with this index goes.
     public static func setupBlockMarker(_ index: Int) -> String {
@@ -40,17 +31,14 @@ public struct MarkdownRenderer: Sendable {
     /// Renders a document. `resolveLink` maps each link destination (for example `keys.md`) to
     /// the href to write, or throws to refuse it.
     public func render<Failure: Error>(_ markdown: String, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
-        let parser = cmark_parser_new(options)!
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
+        try ParserPool.shared.withParser(options: options) { parser throws(Failure) -> RenderedMarkdown in
+            let document = ParserPool.shared.parse(markdown, with: parser)
+            defer { cmark_node_free(document) }
+            return try render(document, parser: parser, resolveLink: resolveLink)
         }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
-        let document = cmark_parser_finish(parser)!
-        defer { cmark_node_free(document) }
+    }
 
+    private func render<Failure: Error>(_ document: OpaquePointer, parser: OpaquePointer, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
         var headings: [OpaquePointer] = []
         var codeBlocks: [OpaquePointer] = []
         var links: [OpaquePointer] = []

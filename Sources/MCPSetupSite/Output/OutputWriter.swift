@@ -45,16 +45,29 @@ public struct OutputWriter: Sendable {
     public func write(_ site: SiteOutput) throws(SetupError) -> Report {
         var report = Report()
         try makeFolder(directory)
-        for path in site.paths {
-            let data = site.files[path]!
-            let full = directory + "/" + path
-            if let existing = FileManager.default.contents(atPath: full), existing == data {
-                report.unchanged += 1
-                continue
+        let paths = site.paths
+        var folders = Set<String>()
+        for path in paths {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { folders.insert(folder) }
+        }
+        for folder in folders.sorted() { try makeFolder(directory + "/" + folder) }
+        let outcomes: [Bool]
+        do {
+            outcomes = try ParallelMap.map(paths, progress: nil) { path throws -> Bool in
+                let data = site.files[path]!
+                let full = directory + "/" + path
+                if let existing = FileManager.default.contents(atPath: full), existing == data { return false }
+                try writeFile(full, data)
+                return true
             }
-            try makeFolder((full as NSString).deletingLastPathComponent)
-            try writeFile(full, data)
-            report.written.append(path)
+        } catch let error as SetupError {
+            throw error
+        } catch {
+            throw SetupError("\(directory): \(error)")
+        }
+        for (path, written) in zip(paths, outcomes) {
+            if written { report.written.append(path) } else { report.unchanged += 1 }
         }
         for path in existingFiles() where site.files[path] == nil {
             if unlink(directory + "/" + path) != 0 {
@@ -82,12 +95,34 @@ public struct OutputWriter: Sendable {
 
     /// Every regular file under the folder, relative and sorted.
     func existingFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { files.append(path) }
-        }
+        collectFiles(in: directory, prefix: "", into: &files)
         return files.sorted()
+    }
+
+    /// Walks a folder with readdir: a large site has tens of thousands of files, and
+    /// FileManager's enumerator stats each one through several layers.
+    private func collectFiles(in folder: String, prefix: String, into files: inout [String]) {
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): files.append(relative)
+            case Int32(DT_DIR): collectFiles(in: folder + "/" + name, prefix: relative, into: &files)
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                if stat(folder + "/" + name, &info) == 0 {
+                    if info.st_mode & S_IFMT == S_IFREG { files.append(relative) }
+                    else if info.st_mode & S_IFMT == S_IFDIR { collectFiles(in: folder + "/" + name, prefix: relative, into: &files) }
+                }
+            default: break
+            }
+        }
     }
 
     private func removeEmptyFolders() {

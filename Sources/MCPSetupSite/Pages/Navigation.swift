@@ -1,33 +1,90 @@
+import Foundation
 import MCPSetup
 
-/// The site's navigation: top-level pages, the pages of the current folder, and the clients.
-struct Navigation: Sendable {
-    let pages: [ContentPage]
-    let clients: [ClientArtifacts]
-
-    /// Up to this many pages, the navigation lists them all; beyond, it lists the top-level
-    /// pages and those in the current page's folder.
+/// The site's navigation: the content pages (all of them on a small site; on a large one the
+/// top-level pages and those of the current page's folders), then the clients.
+///
+/// Each link is rendered by the `partials/nav-item` template, twice (as the current page and
+/// not), once per folder, and the lists are joined per page: a site of N pages in folders of F
+/// pages renders N·2 links rather than N·F, which keeps big sites fast.
+final class Navigation: @unchecked Sendable {
+    /// Up to this many pages, the navigation lists them all.
     static let fullListLimit = 50
 
-    func items(for route: String, root: String) -> [[String: Any]] {
+    private let entries: [Entry]
+    private let byFolder: [String: [Int]]
+    private let clients: [ClientArtifacts]
+    private let lock = NSLock()
+    private var cache: [String: [Fragment]] = [:]
+
+    private struct Entry {
+        let title: String
+        let route: String
+        let folder: String
+        let nested: Bool
+    }
+
+    private struct Fragment {
+        let route: String
+        let plain: String
+        let current: String
+    }
+
+    init(pages: [ContentPage], clients: [ClientArtifacts]) {
+        entries = pages.map { page in
+            let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            return Entry(title: page.frontMatter.title, route: page.route, folder: folder, nested: !folder.isEmpty)
+        } + clients.map { Entry(title: $0.title, route: "clients/\($0.id)/", folder: "\u{0}clients", nested: false) }
+        var byFolder: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() { byFolder[entry.folder, default: []].append(index) }
+        self.byFolder = byFolder
+        self.clients = clients
+    }
+
+    /// The `<li>` items of the content pages for the page at `route`.
+    func pageItemsHTML(for route: String, root: String, templates: TemplateSet) throws(SetupError) -> String {
         let folder = route.split(separator: "/").dropLast().joined(separator: "/")
-        return pages.compactMap { page in
-            let pageFolder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-            let visible = pages.count <= Self.fullListLimit || pageFolder.isEmpty || (!folder.isEmpty && folder.hasPrefix(pageFolder)) || page.route == route
-            guard visible else { return nil }
-            return ["title": page.frontMatter.title, "href": href(root, page.route), "current": page.route == route, "nested": !pageFolder.isEmpty]
+        let fragments = try self.fragments(key: "pages|\(folder)|\(root)", root: root, templates: templates) { () -> [Int] in
+            let pageCount = entries.count - clients.count
+            if pageCount <= Self.fullListLimit { return Array(0..<pageCount) }
+            var folders = [""]
+            var path = ""
+            for part in folder.split(separator: "/") {
+                path += path.isEmpty ? String(part) : "/" + part
+                folders.append(path)
+            }
+            return folders.flatMap { byFolder[$0] ?? [] }.sorted()
         }
+        return join(fragments, current: route)
     }
 
-    func clientItems(for route: String, root: String) -> [[String: Any]] {
-        clients.map { client in
-            let target = "clients/\(client.id)/"
-            return ["title": client.title, "href": href(root, target), "current": route == target]
+    /// The `<li>` items of the client pages.
+    func clientItemsHTML(for route: String, root: String, templates: TemplateSet) throws(SetupError) -> String {
+        let fragments = try self.fragments(key: "clients|\(root)", root: root, templates: templates) { () -> [Int] in
+            byFolder["\u{0}clients"] ?? []
         }
+        return join(fragments, current: route)
     }
 
-    private func href(_ root: String, _ route: String) -> String {
-        let href = root + route
-        return href.isEmpty ? "./" : href
+    private func join(_ fragments: [Fragment], current: String) -> String {
+        var html = ""
+        for fragment in fragments { html += fragment.route == current ? fragment.current : fragment.plain }
+        if html.hasSuffix("\n") { html.removeLast() }
+        return html
+    }
+
+    private func fragments(key: String, root: String, templates: TemplateSet, indices: () -> [Int]) throws(SetupError) -> [Fragment] {
+        if let cached = lock.withLock({ cache[key] }) { return cached }
+        var fragments: [Fragment] = []
+        for index in indices() {
+            let entry = entries[index]
+            let href = root + entry.route
+            var context: [String: Any] = ["title": entry.title, "href": href.isEmpty ? "./" : href, "nested": entry.nested, "current": false]
+            let plain = try templates.render("partials/nav-item", context)
+            context["current"] = true
+            fragments.append(Fragment(route: entry.route, plain: plain, current: try templates.render("partials/nav-item", context)))
+        }
+        lock.withLock { cache[key] = fragments }
+        return fragments
     }
 }

@@ -2,9 +2,18 @@ import MCPSetup
 
 /// The data a setup widget's template sees: one tab per client, every artifact with its copy
 /// and install controls, and the client's instructions.
-struct SetupWidget {
+struct SetupWidget: Sendable {
     let clients: [ClientArtifacts]
     let proseHTML: [String: String]
+    let cache = RenderCache()
+
+    /// The widget's HTML through the `partials/setup` template, rendered once per block position
+    /// and client list however many pages repeat it.
+    func html(block: String, clientIDs: [String], templates: TemplateSet) throws(SetupError) -> String {
+        try cache.value(for: block + "|" + clientIDs.joined(separator: " ")) { () throws(SetupError) -> String in
+            try templates.render("partials/setup", context(block: block, clientIDs: clientIDs))
+        }
+    }
 
     /// The template context of one widget. `block` makes element ids unique within a page.
     func context(block: String, clientIDs: [String]) -> [String: Any] {
