@@ -28,12 +28,12 @@ site-check:         ## fail when output/ is not what mcp-setup build writes now
 browser:            ## the docs site in headless Chromium: tabs, key box with hostile keys, no network; HTML validity
 	scripts/bootstrap
 	$(SWIFT) build
-	Tests/Browser/run.sh
+	MCP_SETUP_BIN=$(CURDIR)/.build/debug/mcp-setup Tests/Browser/run.sh
 
 conformance:        ## real Claude Code and Codex against a real MCP server (Tests/Conformance)
 	scripts/bootstrap
 	$(SWIFT) build
-	Tests/Conformance/run.sh
+	MCP_SETUP_BIN=$(CURDIR)/.build/debug/mcp-setup Tests/Conformance/run.sh
 
 bench:              ## time mcp-setup render against what users run today
 	scripts/bench

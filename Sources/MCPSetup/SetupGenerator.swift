@@ -58,6 +58,9 @@ public struct SetupGenerator: Sendable {
         guard case .document(let document) = spec.body else {
             return Artifact(id: id, spec: spec, content: nil, document: nil, secret: false, argv: nil)
         }
+        if request.holdsRealKey, document.containsSecret, let restriction = spec.keyRestrictions.first(where: { $0.refuses(request.secretText) }) {
+            return Artifact(id: id, spec: spec, content: nil, document: nil, secret: false, argv: nil, refusal: restriction.reason)
+        }
         let content = renderer.render(document)
         let argv: [String]?
         do {

@@ -29,6 +29,8 @@ HOSTILE_KEYS = [
     "sk_~tilde^caret|pipe",
     "${ACME_API_KEY}",
     "$env:ACME_API_KEY",
+    "sk_${HOME}_${NOPE:-x}_end",
+    "-leading-dash--header=x",
     "%APPDATA%",
     "k" * 4096,
     "'" * 50,
@@ -44,8 +46,10 @@ def random_keys(count, seed=20261122):
 
 
 def expected_contents(cli, key):
+    """What the CLI prints for this key: content by artifact id, or ("unavailable", reason)."""
     manifest = json.loads(cli("render", "--format", "json", "--token-stdin", stdin=key + "\n"))
-    return {a["id"]: a["content"] for c in manifest["clients"] for a in c["artifacts"] if a["available"]}
+    return {a["id"]: a["content"] if a["available"] else ("unavailable", a["reason"])
+            for c in manifest["clients"] for a in c["artifacts"]}
 
 
 def paste_key(driver, key):
@@ -57,8 +61,9 @@ def paste_key(driver, key):
 
 def page_artifacts(driver):
     return driver.execute_script(
-        "const out = {codes: {}, links: {}};"
+        "const out = {codes: {}, links: {}, refused: {}};"
         "document.querySelectorAll('code[data-artifact]').forEach(c => { out.codes[c.dataset.artifact] = c.textContent; });"
+        "document.querySelectorAll('[data-refusal]').forEach(p => { if (!p.hidden) out.refused[p.dataset.refusal] = p.textContent; });"
         "document.querySelectorAll('a[data-artifact-href]').forEach(a => { out.links[a.dataset.artifactHref] = a.getAttribute('href'); });"
         "return out;")
 
@@ -88,10 +93,18 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
         expected = expected_contents(cli, key)
         assert set(shown["codes"]) <= set(expected)
         for artifact_id, text in shown["codes"].items():
-            assert text == expected[artifact_id], f"{artifact_id} differs for key {key[:40]!r}"
+            if isinstance(expected[artifact_id], tuple):
+                assert shown["refused"].get(artifact_id, "").endswith(expected[artifact_id][1]), f"{artifact_id} should be refused for {key[:40]!r}"
+                assert text == ""
+            else:
+                assert artifact_id not in shown["refused"]
+                assert text == expected[artifact_id], f"{artifact_id} differs for key {key[:40]!r}"
             checked += 1
         for artifact_id, href in shown["links"].items():
-            assert href == expected[artifact_id], f"{artifact_id} link differs for key {key[:40]!r}"
+            if isinstance(expected[artifact_id], tuple):
+                assert href is None, f"{artifact_id} keeps a link for a refused key"
+            else:
+                assert href == expected[artifact_id], f"{artifact_id} link differs for key {key[:40]!r}"
         status = driver.find_element(By.ID, "mcp-key-status").text
         assert "now holds your key" in status
     assert len(keys) >= 20 and checked >= 20

@@ -73,7 +73,7 @@ struct GoldenTests {
         let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
         #expect(ids == [
-            "claude-desktop/config",
+            "claude-desktop/config", "claude-desktop/config-uvx",
             "claude-code/command", "claude-code/mcp-json",
             "codex/command", "codex/config",
             "vscode/command", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",

@@ -220,14 +220,36 @@
     var status = document.getElementById("mcp-key-status");
     var codes = Array.prototype.slice.call(document.querySelectorAll("code[data-artifact]"));
     var links = Array.prototype.slice.call(document.querySelectorAll("a[data-artifact-href]"));
+    // A client that cannot carry this key (see KeyRestriction.swift): the reason, else null.
+    function refusal(recipe, key) {
+      var rules = recipe.refuse || [];
+      for (var i = 0; i < rules.length; i++) {
+        var rule = rules[i];
+        if ((rule.contains !== undefined && key.indexOf(rule.contains) >= 0) ||
+            (rule.prefix !== undefined && key.indexOf(rule.prefix) === 0)) return rule.reason;
+      }
+      return null;
+    }
     function fill(key) {
       codes.forEach(function (code) {
-        var recipe = data.artifacts[code.getAttribute("data-artifact")];
-        if (recipe) code.textContent = renderDocument(recipe, key);
+        var id = code.getAttribute("data-artifact");
+        var recipe = data.artifacts[id];
+        if (!recipe) return;
+        var reason = refusal(recipe, key);
+        var snippet = code.closest(".snippet");
+        var message = snippet && snippet.parentNode.querySelector("[data-refusal]");
+        if (snippet) snippet.hidden = reason !== null;
+        if (message) {
+          message.hidden = reason === null;
+          message.textContent = reason === null ? "" : "Not available for this key. " + reason;
+        }
+        code.textContent = reason === null ? renderDocument(recipe, key) : "";
       });
       links.forEach(function (link) {
         var recipe = data.artifacts[link.getAttribute("data-artifact-href")];
-        if (recipe) link.setAttribute("href", renderDocument(recipe, key));
+        if (!recipe) return;
+        if (refusal(recipe, key) === null) link.setAttribute("href", renderDocument(recipe, key));
+        else link.removeAttribute("href");
       });
     }
     function update() {

@@ -4,6 +4,10 @@
 /// docs/mcp.md): `--header` is variadic, so it goes after the name and URL
 /// (anthropics/claude-code#19120); a JSON entry with `url` must say `"type"`; `${VAR}` is expanded
 /// in `url` and `headers` of `.mcp.json`; names are `[A-Za-z0-9_-]`.
+/// Found by the conformance suite with Claude Code 2.1.330: `${VAR}` is expanded at user scope
+/// too (`~/.claude.json`), and in literal header values, and again inside a substituted
+/// variable's value, with no escape (`$${`, `\${`, `${X:-$}{` all fail): a key holding `${`
+/// cannot travel in a Claude Code header.
 public struct ClaudeCode: Client {
     /// Creates the client.
     public init() {}
@@ -11,6 +15,9 @@ public struct ClaudeCode: Client {
     public let id = "claude-code"
     /// `Claude Code`.
     public let title = "Claude Code"
+
+    /// Claude Code would expand `${…}` inside the key (see above).
+    static let noVariableSyntax = KeyRestriction(.contains("${"), reason: "Claude Code expands ${…} inside header values, including values read from environment variables, and has no way to escape it, so a key containing ${ cannot reach the server from Claude Code; create a key without ${.")
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
@@ -37,9 +44,10 @@ public struct ClaudeCode: Client {
         entry.append("headers", request.headersValue(key: key))
         let file = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
         return [
-            ArtifactSpec("command", kind: .command, title: "Add with the claude CLI", body: .document(.command(argv: argv)), notes: commandNotes),
+            ArtifactSpec("command", kind: .command, title: "Add with the claude CLI", body: .document(.command(argv: argv)), notes: commandNotes,
+                         keyRestrictions: [Self.noVariableSyntax]),
             ArtifactSpec("mcp-json", kind: .file, title: "Project .mcp.json", body: .document(.json(file)), notes: fileNotes,
-                         paths: [ConfigPath(os: "any", scope: "project", path: ".mcp.json")]),
+                         paths: [ConfigPath(os: "any", scope: "project", path: ".mcp.json")], keyRestrictions: [Self.noVariableSyntax]),
         ]
     }
 }

@@ -9,6 +9,12 @@
 /// modelcontextprotocol/typescript-sdk src/client/stdio.ts: a stdio server inherits only HOME,
 /// LOGNAME, PATH, SHELL, TERM and USER (plus the `env` block), so mcp-remote cannot read a key
 /// the user exported in a shell: in env mode the key still has to go into `env`.
+///
+/// The second bridge, `config-uvx`, runs PyPI's mcp-proxy through uv's `uvx` for people who have
+/// Python tools but not Node.js (or whose npm is blocked). mcp-proxy 0.13.0 (`--transport
+/// streamablehttp`, `-H NAME VALUE`, and the bearer token from `API_ACCESS_TOKEN`) was run live
+/// through Claude Code as a stdio server by the conformance suite, hostile and 4 KB keys
+/// included; a header value starting with `-` is read as an option, so such keys are refused.
 public struct ClaudeDesktop: Client {
     /// Creates the client.
     public init() {}
@@ -51,6 +57,40 @@ public struct ClaudeDesktop: Client {
         let document = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
         return [
             ArtifactSpec("config", kind: .file, title: "claude_desktop_config.json", body: .document(.json(document)), notes: notes, paths: Self.paths),
+            uvxBridge(request),
         ]
+    }
+
+    /// The pinned mcp-proxy the uvx bridge runs.
+    static let mcpProxy = "mcp-proxy@0.13.0"
+
+    private func uvxBridge(_ request: SetupRequest) -> ArtifactSpec {
+        let profile = request.profile
+        let title = "claude_desktop_config.json (uvx bridge)"
+        if profile.auth == .oauth {
+            return ArtifactSpec("config-uvx", kind: .file, title: title, body: .unavailable(reason: "mcp-proxy does not run an OAuth sign-in; use the mcp-remote config, which does."), paths: Self.paths)
+        }
+        var args: [Value] = [.literal(Self.mcpProxy), "--transport", profile.transport == .sse ? "sse" : "streamablehttp"]
+        var env: Value?
+        var restrictions: [KeyRestriction] = []
+        var notes = ["Needs uv (which provides uvx) on PATH; choose this bridge when you have Python tools but not Node.js, or npm is blocked on your machine."]
+        switch profile.auth {
+        case .bearer:
+            env = .object([Value.Member("API_ACCESS_TOKEN", .string(.secret))])
+        case .header(let name):
+            args += ["-H", .literal(name), .string(.secret)]
+            restrictions.append(KeyRestriction(.hasPrefix("-"), reason: "mcp-proxy reads a header value that starts with '-' as an option; use the mcp-remote config for this key."))
+        case .query, .oauth, .none:
+            break
+        }
+        args.append(.string(request.endpointText))
+        if profile.auth.headerName != nil && request.credential.isReference {
+            notes.append("Claude Desktop starts servers with a minimal environment and does not read your shell's variables, so the key must be written into the config: replace \(request.placeholder) with your key.")
+        }
+        if let note = request.queryKeyNote { notes.append(note) }
+        var entry: [Value.Member] = [Value.Member("command", "uvx"), Value.Member("args", .array(args))]
+        entry.append("env", env)
+        let document = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
+        return ArtifactSpec("config-uvx", kind: .file, title: title, body: .document(.json(document)), notes: notes, paths: Self.paths, keyRestrictions: restrictions)
     }
 }

@@ -53,6 +53,8 @@ public struct ArtifactSpec: Sendable, Hashable {
     public var notes: [String]
     /// Config file locations, for files.
     public var paths: [ConfigPath]
+    /// Keys this artifact cannot carry.
+    public var keyRestrictions: [KeyRestriction]
 
     /// An artifact's body.
     public enum Body: Sendable, Hashable {
@@ -63,13 +65,14 @@ public struct ArtifactSpec: Sendable, Hashable {
     }
 
     /// Creates a spec.
-    public init(_ localID: String, kind: ArtifactKind, title: String, body: Body, notes: [String] = [], paths: [ConfigPath] = []) {
+    public init(_ localID: String, kind: ArtifactKind, title: String, body: Body, notes: [String] = [], paths: [ConfigPath] = [], keyRestrictions: [KeyRestriction] = []) {
         self.localID = localID
         self.kind = kind
         self.title = title
         self.body = body
         self.notes = notes
         self.paths = paths
+        self.keyRestrictions = keyRestrictions
     }
 }
 
@@ -99,17 +102,20 @@ public struct Artifact: Sendable, Hashable {
     public let format: FileFormat?
     /// Where a file lives.
     public let paths: [ConfigPath]
+    /// Keys this artifact cannot carry (checked again by the docs site's key box).
+    public let keyRestrictions: [KeyRestriction]
 
     /// Whether the client can express the request.
     public var isAvailable: Bool { content != nil }
 
-    init(id: String, spec: ArtifactSpec, content: String?, document: Document?, secret: Bool, argv: [String]?) {
+    init(id: String, spec: ArtifactSpec, content: String?, document: Document?, secret: Bool, argv: [String]?, refusal: String? = nil) {
         self.id = id
         self.kind = spec.kind
         self.title = spec.title
         self.content = content
         self.document = document
-        if case .unavailable(let reason) = spec.body { self.unavailableReason = reason } else { self.unavailableReason = nil }
+        if case .unavailable(let reason) = spec.body { self.unavailableReason = reason } else { self.unavailableReason = refusal }
+        self.keyRestrictions = spec.keyRestrictions
         self.secret = secret
         self.notes = spec.notes
         switch document {

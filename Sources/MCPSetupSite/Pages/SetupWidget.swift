@@ -54,7 +54,16 @@ struct SetupWidget: Sendable {
     func recipes(clientIDs: [String]) -> [(String, PlainValue)] {
         let shown = clientIDs.isEmpty ? clients : clients.filter { clientIDs.contains($0.id) }
         return shown.flatMap(\.artifacts).compactMap { artifact in
-            artifact.document.map { (artifact.id, DocumentRecipe.value($0)) }
+            guard let document = artifact.document, case .object(var members) = DocumentRecipe.value(document) else { return nil }
+            if !artifact.keyRestrictions.isEmpty {
+                members.append(("refuse", .array(artifact.keyRestrictions.map { restriction in
+                    switch restriction.rule {
+                    case .contains(let text): return .object([("contains", .string(text)), ("reason", .string(restriction.reason))])
+                    case .hasPrefix(let text): return .object([("prefix", .string(text)), ("reason", .string(restriction.reason))])
+                    }
+                })))
+            }
+            return (artifact.id, .object(members))
         }
     }
 }

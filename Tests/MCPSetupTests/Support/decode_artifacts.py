@@ -31,6 +31,18 @@ def decode(manifest):
                 args = e["args"]
                 cred = e.get("env", {}).get("AUTH_HEADER")
                 out[aid] = [args[2], cred]
+            elif aid == "claude-desktop/config-uvx":
+                e = json.loads(c)["mcpServers"][name]
+                args = e["args"]
+                if auth == "bearer":
+                    cred = "Bearer " + e["env"]["API_ACCESS_TOKEN"]
+                elif auth.startswith("header:"):
+                    i = args.index("-H")
+                    assert args[i + 1] == auth.split(":", 1)[1]
+                    cred = args[i + 2]
+                else:
+                    cred = None
+                out[aid] = [args[-1], cred]
             elif aid == "claude-code/command":
                 argv = shlex.split(c)
                 cred = argv[argv.index("--header") + 1] if "--header" in argv else None
