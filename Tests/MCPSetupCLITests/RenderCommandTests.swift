@@ -14,9 +14,9 @@ struct RenderCommandTests {
         let clients = try #require(manifest["clients"] as? [[String: Any]])
         #expect(clients.map { $0["id"] as? String } == ["claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai"])
         let ids = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
-        #expect(ids.count == 15)
+        #expect(ids.count == 21)
         let secrets = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["secret"] as? Bool } }
-        #expect(secrets.count == 15 && !secrets.contains(true))
+        #expect(secrets.count == 21 && !secrets.contains(true))
     }
 
     @Test("text and Markdown render the example")

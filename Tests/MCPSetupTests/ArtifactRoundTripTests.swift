@@ -26,7 +26,7 @@ struct ArtifactRoundTripTests {
         case .header: key
         default: nil
         }
-        switch id {
+        switch id.replacingOccurrences(of: "-powershell", with: "").replacingOccurrences(of: "-cmd", with: "") {
         case "claude-code/command": return (url, header.map { (profile.auth.headerName ?? "") + ": " + $0 })
         case "codex/command", "chatgpt/connector-url", "claude-ai/connector-url", "claude-ai/prefill-link":
             return (profile.auth.usesKey && !isQuery(profile.auth) ? profile.endpoint : url, nil)
@@ -72,12 +72,15 @@ struct ArtifactRoundTripTests {
         for (request, _) in requests {
             let clients = try SetupGenerator().render(request)
             manifests.append(try JSONSerialization.jsonObject(with: Data(Manifest.json(for: request, clients: clients).utf8)))
-            for artifact in clients.flatMap(\.artifacts) where artifact.kind == .command && artifact.isAvailable {
+            for artifact in clients.flatMap(\.artifacts) where artifact.shell == "posix" && artifact.isAvailable {
                 commandLines.append(artifact.content!)
                 commandArgv.append(artifact.argv!)
             }
         }
-        let decoded = try #require(try Oracles.python(String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/decode_artifacts.py"), encoding: .utf8), input: manifests) as? [[String: [Any]]])
+        let support = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support")
+        let script = try String(contentsOf: support.appendingPathComponent("windows_shells.py"), encoding: .utf8)
+            + "\n" + String(contentsOf: support.appendingPathComponent("decode_artifacts.py"), encoding: .utf8)
+        let decoded = try #require(try Oracles.python(script, input: manifests) as? [[String: [Any]]])
         #expect(decoded.count == requests.count)
         var checked = 0
         for ((request, key), artifacts) in zip(requests, decoded) {

@@ -74,9 +74,9 @@ struct GoldenTests {
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
         #expect(ids == [
             "claude-desktop/config",
-            "claude-code/command", "claude-code/mcp-json",
-            "codex/command", "codex/config",
-            "vscode/command", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",
+            "claude-code/command", "claude-code/command-powershell", "claude-code/command-cmd", "claude-code/mcp-json",
+            "codex/command", "codex/command-powershell", "codex/command-cmd", "codex/config",
+            "vscode/command", "vscode/command-powershell", "vscode/command-cmd", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",
             "cursor/deeplink", "cursor/web-link", "cursor/mcp-json",
             "chatgpt/connector-url",
             "claude-ai/connector-url", "claude-ai/prefill-link",

@@ -121,8 +121,8 @@ public struct ServerProfile: Sendable, Hashable {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw SetupError("\(field) is empty; give the display name users see, for example 'Acme'")
         }
-        guard !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw SetupError("\(field) contains a control character; use plain text")
+        guard !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{FEFF}" }) else {
+            throw SetupError("\(field) contains a control character or a byte-order mark; use plain text")
         }
     }
 

@@ -66,6 +66,9 @@ public enum Manifest {
                 .object([("os", .string(path.os)), ("scope", .string(path.scope)), ("path", .string(path.path))])
             })))
         }
+        if let badge = artifact.badge {
+            members.append(("badge", .object([("image", .string(badge.image)), ("alt", .string(badge.alt))])))
+        }
         return .object(members)
     }
 }

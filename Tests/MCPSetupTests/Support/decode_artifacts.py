@@ -1,8 +1,11 @@
 """Independent decoder for mcp-setup artifacts: reads each artifact's content with Python's own
-parsers (json, tomllib, shlex, urllib.parse, base64) and reports the URL and the key-bearing
-header or parameter it finds. Input: a list of manifests (json), output: per manifest a map
-artifact id -> [url, credential] as decoded."""
+parsers (json, tomllib, yaml, shlex, urllib.parse, base64, and the Windows splitters of
+windows_shells.py, which the caller prepends) and reports the URL and the key-bearing header or
+parameter it finds. Input: a list of manifests (json), output: per manifest a map artifact id ->
+[url, credential] as decoded."""
 import base64, json, shlex, sys, tomllib, urllib.parse
+
+SPLITTERS = {"posix": shlex.split, "powershell": ps_split, "cmd": cmd_split}
 
 
 def query(url):
@@ -17,37 +20,47 @@ def header_value(headers, auth):
     return headers[auth.split(":", 1)[1]]
 
 
+def decode_command(aid, argv):
+    """[url, credential] of a command, from the words the program receives."""
+    if aid == "claude-code/command":
+        return [argv[8], argv[argv.index("--header") + 1] if "--header" in argv else None]
+    if aid == "codex/command":
+        return [argv[argv.index("--url") + 1], None]
+    if aid == "vscode/command":
+        e = json.loads(argv[2])
+        return [e["url"], header_value(e["headers"], AUTH) if "headers" in e else None]
+    raise SystemExit("unknown command " + aid)
+
+
 def decode(manifest):
+    global AUTH
     name = manifest["server"]["name"]
-    auth = manifest["server"]["auth"]
+    auth = AUTH = manifest["server"]["auth"]
     out = {}
     for client in manifest["clients"]:
         for a in client["artifacts"]:
             if not a["available"]:
                 continue
             aid, c = a["id"], a["content"]
+            argv = SPLITTERS[a["shell"]](c) if a["kind"] == "command" else None
+            if argv is not None:
+                if argv != a["argv"]:
+                    raise SystemExit(aid + ": the manifest's argv is not what the line splits into")
+                base = aid.removesuffix("-powershell").removesuffix("-cmd")
+                out[aid] = decode_command(base, argv)
+                continue
             if aid == "claude-desktop/config":
                 e = json.loads(c)["mcpServers"][name]
                 args = e["args"]
                 cred = e.get("env", {}).get("AUTH_HEADER")
                 out[aid] = [args[2], cred]
-            elif aid == "claude-code/command":
-                argv = shlex.split(c)
-                cred = argv[argv.index("--header") + 1] if "--header" in argv else None
-                out[aid] = [argv[8], cred]
             elif aid in ("claude-code/mcp-json", "cursor/mcp-json"):
                 e = json.loads(c)["mcpServers"][name]
                 out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid == "codex/command":
-                argv = shlex.split(c)
-                out[aid] = [argv[argv.index("--url") + 1], None]
             elif aid == "codex/config":
                 e = tomllib.loads(c)["mcp_servers"][name]
                 h = e.get("http_headers")
                 out[aid] = [e["url"], header_value(h, auth) if h else None]
-            elif aid == "vscode/command":
-                e = json.loads(shlex.split(c)[2])
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
             elif aid == "vscode/mcp-json":
                 e = json.loads(c)["servers"][name]
                 out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
