@@ -36,6 +36,7 @@ public enum Manifest {
         if let prefix = profile.keyPrefix { members.append(("keyPrefix", .string(prefix))) }
         if let page = profile.keyPage { members.append(("keyPage", .string(page))) }
         if profile.alsoOAuth { members.append(("alsoOAuth", .bool(true))) }
+        if let version = profile.mcpRemoteVersion { members.append(("mcpRemoteVersion", .string(version))) }
         return .object(members)
     }
 

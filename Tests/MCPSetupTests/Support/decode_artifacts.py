@@ -49,11 +49,14 @@ def decode(manifest):
                 base = aid.removesuffix("-powershell").removesuffix("-cmd")
                 out[aid] = decode_command(base, argv)
                 continue
-            if aid == "claude-desktop/config":
+            if aid in ("claude-desktop/config", "claude-desktop/config-windows"):
                 e = json.loads(c)["mcpServers"][name]
                 args = e["args"]
+                if aid.endswith("-windows") and (e["command"], args[:2]) != ("cmd", ["/c", "npx"]):
+                    raise SystemExit(aid + " does not run npx through cmd /c")
+                bridge = next(i for i, a in enumerate(args) if a.split("@")[0] == "mcp-remote")
                 cred = e.get("env", {}).get("AUTH_HEADER")
-                out[aid] = [args[2], cred]
+                out[aid] = [args[bridge + 1], cred]
             elif aid in ("claude-code/mcp-json", "cursor/mcp-json"):
                 e = json.loads(c)["mcpServers"][name]
                 out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
