@@ -6,12 +6,15 @@ public struct ClientArtifacts: Sendable {
     public let title: String
     /// Its artifacts, rendered and verified, in a stable order.
     public let artifacts: [Artifact]
+    /// What the client can express in general, for a support matrix.
+    public let capabilities: ClientCapabilities?
 
     /// Groups artifacts under a client.
-    public init(id: String, title: String, artifacts: [Artifact]) {
+    public init(id: String, title: String, artifacts: [Artifact], capabilities: ClientCapabilities? = nil) {
         self.id = id
         self.title = title
         self.artifacts = artifacts
+        self.capabilities = capabilities
     }
 }
 
@@ -36,7 +39,7 @@ public struct SetupGenerator: Sendable {
             let artifacts = try Self.specs(of: client, for: request).map { spec in
                 try Self.make(spec, clientID: client.id, request: request, renderer: renderer, verifier: verifier)
             }
-            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts)
+            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: catalog.capabilities[client.id])
         }
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("mcp-setup render, end to end")
 struct RenderCommandTests {
-    @Test("the bundled example renders as JSON with the seven clients and their artifact ids")
+    @Test("the bundled example renders as JSON with the twenty clients, their artifact ids and capabilities")
     func exampleJSON() throws {
         let result = try CLI.run(["render", "--format", "json"])
         #expect(result.status == 0)
@@ -12,11 +12,18 @@ struct RenderCommandTests {
         #expect(manifest["schema"] as? Int == 1)
         #expect(manifest["credential"] as? String == "placeholder")
         let clients = try #require(manifest["clients"] as? [[String: Any]])
-        #expect(clients.map { $0["id"] as? String } == ["claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai"])
+        #expect(clients.map { $0["id"] as? String } == [
+            "claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai", "windsurf", "gemini-cli", "zed", "goose",
+            "lm-studio", "opencode", "cline", "roo-code", "kiro", "visual-studio", "continue", "warp", "copilot-jetbrains",
+        ])
         let ids = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
-        #expect(ids.count == 22)
+        #expect(ids.count == 43)
+        for client in clients {
+            let capabilities = try #require(client["capabilities"] as? [String: Any])
+            #expect((capabilities["authSchemes"] as? [String])?.isEmpty == false)
+        }
         let secrets = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["secret"] as? Bool } }
-        #expect(secrets.count == 22 && !secrets.contains(true))
+        #expect(secrets.count == 43 && !secrets.contains(true))
     }
 
     @Test("text and Markdown render the example")

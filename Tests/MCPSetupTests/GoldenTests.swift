@@ -71,7 +71,7 @@ struct GoldenTests {
         }
     }
 
-    @Test("the seven clients have exactly the public artifact ids")
+    @Test("the twenty clients have exactly the public artifact ids")
     func artifactIDs() throws {
         let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
@@ -83,6 +83,19 @@ struct GoldenTests {
             "cursor/deeplink", "cursor/web-link", "cursor/mcp-json",
             "chatgpt/connector-url",
             "claude-ai/connector-url", "claude-ai/prefill-link",
+            "windsurf/config",
+            "gemini-cli/command", "gemini-cli/command-powershell", "gemini-cli/command-cmd", "gemini-cli/settings-json",
+            "zed/settings-json",
+            "goose/config", "goose/deeplink",
+            "lm-studio/mcp-json", "lm-studio/deeplink", "lm-studio/web-link",
+            "opencode/config",
+            "cline/config",
+            "roo-code/mcp-json",
+            "kiro/mcp-json", "kiro/install-link",
+            "visual-studio/mcp-json", "visual-studio/install-link",
+            "continue/config",
+            "warp/mcp-json",
+            "copilot-jetbrains/mcp-json",
         ])
     }
 

@@ -11,6 +11,8 @@ public struct ClaudeCode: Client {
     public let id = "claude-code"
     /// `Claude Code`.
     public let title = "Claude Code"
+    /// `${VAR}`.
+    public let envSyntax: String? = EnvReference.dollarBraces.syntax
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
