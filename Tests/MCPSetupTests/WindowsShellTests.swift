@@ -124,26 +124,15 @@ struct WindowsShellTests {
         cmdSafe(word) && !word.isEmpty && !word.hasSuffix("\\") && !word.unicodeScalars.contains { "&|<>^()".unicodeScalars.contains($0) }
     }
 
-    @Test("PowerShell: join then split gives the words back, and safe words are never refused", .timeLimit(.minutes(2)))
-    func powerShellRoundTrip() async {
+    @Test("join then split gives the words back, and safe words are never refused", .timeLimit(.minutes(2)), arguments: [Shell.powershell, .cmd])
+    func roundTrip(shell: Shell) async {
+        let safe = shell == .powershell ? Self.powerShellSafe : Self.cmdSafe
         await propertyCheck(count: propertyCaseCount, input: Self.argv) { argv in
             do {
-                let line = try PowerShell.join(argv)
-                #expect(try Shell.powershell.split(line) == argv)
+                let line = try shell.join(argv)
+                #expect(try shell.split(line) == argv)
             } catch let error as Unencodable {
-                #expect(!argv.dropFirst().allSatisfy(Self.powerShellSafe), "refused safe words: \(error)")
-            }
-        }
-    }
-
-    @Test("cmd: join then split gives the words back, and safe words are never refused", .timeLimit(.minutes(2)))
-    func cmdRoundTrip() async {
-        await propertyCheck(count: propertyCaseCount, input: Self.argv) { argv in
-            do {
-                let line = try CmdShell.join(argv)
-                #expect(try Shell.cmd.split(line) == argv)
-            } catch let error as Unencodable {
-                #expect(!argv.dropFirst().allSatisfy(Self.cmdSafe), "refused safe words: \(error)")
+                #expect(!argv.dropFirst().allSatisfy(safe), "\(shell) refused safe words: \(error)")
             }
         }
     }

@@ -125,9 +125,9 @@ public enum PowerShell {
                 guard let first = current else { break }
                 let word: String
                 if isSingleQuote(first) {
-                    word = try singleQuoted()
+                    word = try quoted(by: PowerShell.isSingleQuote, expandable: false)
                 } else if isDoubleQuote(first) {
-                    word = try doubleQuoted()
+                    word = try quoted(by: PowerShell.isDoubleQuote, expandable: true)
                 } else {
                     word = try bare(isProgram: words.isEmpty)
                 }
@@ -142,40 +142,26 @@ public enum PowerShell {
             return words
         }
 
-        mutating func singleQuoted() throws(SyntaxError) -> String {
+        /// A quoted string: two quote characters in a row stand for the second one. In an
+        /// expandable (double-quoted) string a backtick escapes and `$` would expand.
+        mutating func quoted(by isQuote: (Unicode.Scalar) -> Bool, expandable: Bool) throws(SyntaxError) -> String {
             index += 1
             var word = ""
             while let scalar = current {
                 index += 1
-                if isSingleQuote(scalar) {
-                    guard let next = current, isSingleQuote(next) else { return word }
+                if isQuote(scalar) {
+                    guard let next = current, isQuote(next) else { return word }
                     word.unicodeScalars.append(next)
                     index += 1
-                    continue
-                }
-                word.unicodeScalars.append(scalar)
-            }
-            throw fail("unterminated single-quoted string")
-        }
-
-        mutating func doubleQuoted() throws(SyntaxError) -> String {
-            index += 1
-            var word = ""
-            while let scalar = current {
-                index += 1
-                if isDoubleQuote(scalar) {
-                    guard let next = current, isDoubleQuote(next) else { return word }
-                    word.unicodeScalars.append(next)
-                    index += 1
-                } else if scalar == "`" {
+                } else if expandable, scalar == "`" {
                     word.unicodeScalars.append(try escaped())
-                } else if scalar == "$" {
+                } else if expandable, scalar == "$" {
                     throw fail("'$' inside double quotes expands a variable or an expression")
                 } else {
                     word.unicodeScalars.append(scalar)
                 }
             }
-            throw fail("unterminated double-quoted string")
+            throw fail("unterminated quoted string")
         }
 
         /// The character a backtick escape in a double-quoted string stands for.
