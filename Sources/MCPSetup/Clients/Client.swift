@@ -97,6 +97,11 @@ extension SetupRequest {
         return notes + connectionNotes(client: client, oauth: oauth)
     }
 
+    /// The OAuth note of a client whose documentation says nothing about OAuth sign-in.
+    static func undocumentedOAuth(_ client: String) -> String {
+        "\(client)'s documentation does not say whether it signs in to a server with OAuth."
+    }
+
     /// How OAuth sign-in happens, and the query-key warning.
     func connectionNotes(client: String, oauth: String? = nil) -> [String] {
         var notes: [String] = []

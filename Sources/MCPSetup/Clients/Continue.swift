@@ -39,7 +39,8 @@ public struct Continue: Client {
         ])
         let secret = EnvReference.continueSecret.syntax.replacingOccurrences(of: "VAR", with: profile.envVar)
         var notes = request.configNotes(client: title, reference: .continueSecret,
-                                        referenceNote: "Continue fills \(secret) from its secrets: add \(profile.envVar) in the Continue Hub, or as \(profile.envVar)=… in ~/.continue/.env.")
+                                        referenceNote: "Continue fills \(secret) from its secrets: add \(profile.envVar) in the Continue Hub, or as \(profile.envVar)=… in ~/.continue/.env.",
+                                        oauth: SetupRequest.undocumentedOAuth(title))
         notes.append("In ~/.continue/config.yaml, add only the item under mcpServers; the block file is complete as it is.")
         let paths = [ConfigPath.project(".continue/mcpServers/" + profile.name + ".yaml")] + ConfigPath.underHome(".continue/config.yaml")
         return [

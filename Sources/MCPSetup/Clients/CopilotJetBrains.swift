@@ -22,7 +22,7 @@ public struct CopilotJetBrains: Client {
         }
         return [
             ArtifactSpec("mcp-json", kind: .file, title: "mcp.json", body: .document(.json(request.serversFile(root: "servers", entry: entry))),
-                         notes: request.configNotes(client: "GitHub Copilot", reference: nil)),
+                         notes: request.configNotes(client: "GitHub Copilot", reference: nil, oauth: SetupRequest.undocumentedOAuth("The GitHub Copilot plugin"))),
         ]
     }
 }

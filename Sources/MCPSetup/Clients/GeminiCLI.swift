@@ -41,7 +41,9 @@ public struct GeminiCLI: Client {
         }
         entry.append("headers", request.headersValue(key: key))
         let oauth = "Gemini CLI starts the OAuth sign-in when the server asks for it; run /mcp auth \(profile.name) inside Gemini CLI to sign in again."
-        let notes = request.configNotes(client: title, reference: .dollarBraces, oauth: oauth)
+        let notes = request.configNotes(client: title, reference: .dollarBraces,
+                                        referenceNote: "Gemini CLI keeps ${\(profile.envVar)} in settings.json and expands it when it loads the file: set \(profile.envVar) in the environment that starts gemini.",
+                                        oauth: oauth)
         return [
             ArtifactSpec("command", kind: .command, title: "Add with the gemini CLI", body: .document(.command(argv: argv)), notes: notes),
             ArtifactSpec("settings-json", kind: .file, title: "settings.json", body: .document(.jsonc(request.serversFile(root: "mcpServers", entry: entry))),

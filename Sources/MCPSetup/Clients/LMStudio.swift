@@ -22,7 +22,7 @@ public struct LMStudio: Client {
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         let profile = request.profile
         let entry = request.urlAndHeaders(reference: nil)
-        let notes = request.configNotes(client: title, reference: nil, oauth: "LM Studio's documentation does not say whether it signs in with OAuth.")
+        let notes = request.configNotes(client: title, reference: nil, oauth: SetupRequest.undocumentedOAuth(title))
         let items = [Link.Item("name", .literal(profile.name)), Link.Item("config", .base64(.json(.object(entry))))]
         let badge = Badge(image: "https://files.lmstudio.ai/deeplink/mcp-install-light.svg", alt: "Add MCP Server \(profile.name) to LM Studio")
         return [
