@@ -53,7 +53,7 @@ let package = Package(
                 "MCPSetup",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Golden", "Support/decode_artifacts.py"]
+            exclude: ["Golden", "Support/decode_artifacts.py", "Support/windows_shells.py"]
         ),
         .testTarget(
             name: "MCPSetupSiteTests",

@@ -6,12 +6,15 @@ public struct ClientArtifacts: Sendable {
     public let title: String
     /// Its artifacts, rendered and verified, in a stable order.
     public let artifacts: [Artifact]
+    /// What the client can express in general, for a support matrix.
+    public let capabilities: ClientCapabilities?
 
     /// Groups artifacts under a client.
-    public init(id: String, title: String, artifacts: [Artifact]) {
+    public init(id: String, title: String, artifacts: [Artifact], capabilities: ClientCapabilities? = nil) {
         self.id = id
         self.title = title
         self.artifacts = artifacts
+        self.capabilities = capabilities
     }
 }
 
@@ -33,10 +36,10 @@ public struct SetupGenerator: Sendable {
         let renderer = TextRenderer(secret: request.secretText)
         let verifier = Verifier(renderer: renderer)
         return try catalog.select(clientIDs).map { client in
-            let artifacts = try client.artifacts(for: request).map { spec in
+            let artifacts = try Self.specs(of: client, for: request).map { spec in
                 try Self.make(spec, clientID: client.id, request: request, renderer: renderer, verifier: verifier)
             }
-            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts)
+            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: catalog.capabilities[client.id])
         }
     }
 
@@ -53,6 +56,16 @@ public struct SetupGenerator: Sendable {
         return artifact
     }
 
+    /// A client's artifact specs for a request, each POSIX command followed by its PowerShell
+    /// and cmd variants (`command-powershell`, `command-cmd`): one command string cannot serve
+    /// every shell, so each shell gets its own, from the same argv.
+    public static func specs(of client: any Client, for request: SetupRequest) -> [ArtifactSpec] {
+        client.artifacts(for: request).flatMap { spec -> [ArtifactSpec] in
+            guard spec.shell == .posix else { return [spec] }
+            return [spec] + [Shell.powershell, .cmd].map { spec.variant(for: $0) }
+        }
+    }
+
     static func make(_ spec: ArtifactSpec, clientID: String, request: SetupRequest, renderer: TextRenderer, verifier: Verifier) throws -> Artifact {
         let id = clientID + "/" + spec.localID
         guard case .document(let document) = spec.body else {
@@ -61,7 +74,14 @@ public struct SetupGenerator: Sendable {
         if request.holdsRealKey, document.containsSecret, let restriction = spec.keyRestrictions.first(where: { $0.refuses(request.secretText) }) {
             return Artifact(id: id, spec: spec, content: nil, document: nil, secret: false, argv: nil, refusal: restriction.reason)
         }
-        let content = renderer.render(document)
+        let content: String
+        do {
+            content = try renderer.render(document)
+        } catch {
+            var refused = spec
+            refused.body = .unavailable(reason: "\(error.syntax) cannot carry this safely: \(error.reason)." + (spec.fallback.map { " " + $0 } ?? ""))
+            return Artifact(id: id, spec: refused, content: nil, document: nil, secret: false, argv: nil)
+        }
         let argv: [String]?
         do {
             argv = try verifier.verify(content, encodes: document)
@@ -70,5 +90,21 @@ public struct SetupGenerator: Sendable {
         }
         let secret = request.holdsRealKey && document.containsSecret
         return Artifact(id: id, spec: spec, content: content, document: document, secret: secret, argv: argv)
+    }
+}
+
+extension ArtifactSpec {
+    /// This command for another shell: the same argv (or the same reason it is unavailable).
+    func variant(for shell: Shell) -> ArtifactSpec {
+        var variant = self
+        variant.localID = localID + "-" + shell.rawValue
+        variant.title = title + (shell == .powershell ? " (PowerShell)" : " (cmd)")
+        if case .document(.command(let argv, _)) = body {
+            variant.body = .document(.command(argv: argv, shell: shell))
+        }
+        variant.fallback = shell == .powershell
+            ? "Use the cmd variant, or the POSIX command in Git Bash or WSL."
+            : "Use the PowerShell variant, or the POSIX command in Git Bash or WSL."
+        return variant
     }
 }

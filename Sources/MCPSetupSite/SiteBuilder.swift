@@ -66,7 +66,12 @@ public struct SiteBuilder: Sendable {
 
     static func fileExtension(_ artifact: Artifact) -> String {
         if let format = artifact.format { return format.rawValue }
-        return artifact.kind == .command ? "sh" : "txt"
+        switch artifact.shell {
+        case "powershell": return "ps1"
+        case "cmd": return "cmd"
+        case "posix": return "sh"
+        default: return "txt"
+        }
     }
 
     private func renderContentPage(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String) {

@@ -58,7 +58,7 @@ struct RenderCommand: ParsableCommand {
                 return
             }
             let clientArtifacts = try generator.render(request, clientIDs: [rendered.id.split(separator: "/").first.map(String.init) ?? ""])
-                .map { ClientArtifacts(id: $0.id, title: $0.title, artifacts: $0.artifacts.filter { $0.id == rendered.id }) }
+                .map { ClientArtifacts(id: $0.id, title: $0.title, artifacts: $0.artifacts.filter { $0.id == rendered.id }, capabilities: $0.capabilities) }
             try present(clientArtifacts, request: request, config: config)
             return
         }

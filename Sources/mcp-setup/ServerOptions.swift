@@ -31,6 +31,9 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .long, help: "Allow a plain http endpoint on a host that is not loopback.")
     var allowHTTP = false
 
+    @Option(name: .long, help: ArgumentHelp("Run this mcp-remote version in stdio bridges (Claude Desktop) instead of the latest.", valueName: "version"))
+    var mcpRemoteVersion: String?
+
     /// The config file to read: the one named, or ./mcp-setup.yml when it exists.
     var configPath: String? {
         if let config { return config }
@@ -49,6 +52,7 @@ struct ServerOptions: ParsableArguments {
         flags.envVar = envVar.map { Sourced($0, origin: "--env-var") }
         if alsoOAuth { flags.alsoOAuth = Sourced(true, origin: "--also-oauth") }
         if allowHTTP { flags.allowHTTP = Sourced(true, origin: "--allow-http") }
+        flags.mcpRemoteVersion = mcpRemoteVersion.map { Sourced($0, origin: "--mcp-remote-version") }
         let merged = (file?.profile ?? ProfileInput()).overridden(by: flags)
         return (merged, file)
     }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("mcp-setup render, end to end")
 struct RenderCommandTests {
-    @Test("the bundled example renders as JSON with the seven clients and their artifact ids")
+    @Test("the bundled example renders as JSON with the twenty clients, their artifact ids and capabilities")
     func exampleJSON() throws {
         let result = try CLI.run(["render", "--format", "json"])
         #expect(result.status == 0)
@@ -12,11 +12,18 @@ struct RenderCommandTests {
         #expect(manifest["schema"] as? Int == 1)
         #expect(manifest["credential"] as? String == "placeholder")
         let clients = try #require(manifest["clients"] as? [[String: Any]])
-        #expect(clients.map { $0["id"] as? String } == ["claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai"])
+        #expect(clients.map { $0["id"] as? String } == [
+            "claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai", "windsurf", "gemini-cli", "zed", "goose",
+            "lm-studio", "opencode", "cline", "roo-code", "kiro", "visual-studio", "continue", "warp", "copilot-jetbrains",
+        ])
         let ids = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
-        #expect(ids.count == 16)
+        #expect(ids.count == 44)
+        for client in clients {
+            let capabilities = try #require(client["capabilities"] as? [String: Any])
+            #expect((capabilities["authSchemes"] as? [String])?.isEmpty == false)
+        }
         let secrets = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["secret"] as? Bool } }
-        #expect(secrets.count == 16 && !secrets.contains(true))
+        #expect(secrets.count == 44 && !secrets.contains(true))
     }
 
     @Test("text and Markdown render the example")
@@ -39,6 +46,13 @@ struct RenderCommandTests {
         #expect(result.stdout == #"claude mcp add --transport http --scope user acme https://mcp.acme.dev/mcp --header 'Authorization: Bearer sk_'\''"$(x)`\%&#'"# + "\n")
         let file = try CLI.run(["render", "--artifact", "codex/config", "--raw", "--token-env", "ACME_KEY"])
         #expect(file.stdout == "[mcp_servers.acme]\nurl = \"https://mcp.acme.dev/mcp\"\nbearer_token_env_var = \"ACME_KEY\"\n")
+    }
+
+    @Test("--mcp-remote-version pins the bridge Claude Desktop runs")
+    func pinnedBridge() throws {
+        let result = try CLI.run(["render", "--artifact", "claude-desktop/config-windows", "--raw", "--mcp-remote-version", "0.1.38"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"cmd\",\n      \"args\": [\n        \"/c\",\n        \"npx\",\n        \"-y\",\n        \"mcp-remote@0.1.38\","))
     }
 
     @Test("--token-file reads the key and drops one line break")
@@ -87,6 +101,7 @@ struct RenderCommandTests {
         (["render", "--artifact", "cursor/nope"], "use one of: cursor/deeplink"),
         (["render", "--config", "missing.yml"], "no such file"),
         (["render", "--token-file", "/nonexistent/key"], "no such file"),
+        (["render", "--mcp-remote-version", "1.0 && calc"], "is not an npm version"),
         (["render", "--unknown-flag"], "see mcp-setup --help"),
     ]
 

@@ -14,8 +14,16 @@ struct ArtifactRoundTripTests {
         return try SetupRequest(profile: profile, credential: .inline(try Secret(key)))
     }
 
-    /// What the URL and the credential must decode to, for an artifact of this request.
-    static func expected(_ id: String, request: SetupRequest, key: String) -> (url: String, credential: String?) {
+    /// The transport keyword each artifact carries for Streamable HTTP (`nil`: the client has none).
+    static let httpKeywords: [String: String] = [
+        "claude-desktop/config-uvx": "streamablehttp", "claude-code/command": "http", "claude-code/mcp-json": "http", "gemini-cli/command": "http", "gemini-cli/settings-json": "httpUrl",
+        "vscode/command": "http", "vscode/mcp-json": "http", "vscode/install-link": "http", "vscode/web-link": "http",
+        "visual-studio/mcp-json": "http", "visual-studio/install-link": "http", "goose/config": "streamable_http", "goose/deeplink": "streamable_http",
+        "opencode/config": "remote", "cline/config": "streamableHttp", "roo-code/mcp-json": "streamable-http", "continue/config": "streamable-http",
+    ]
+
+    /// What the URL, the credential and the transport keyword must decode to, for an artifact.
+    static func expected(_ id: String, request: SetupRequest, key: String) -> (url: String, credential: String?, keyword: String?) {
         let profile = request.profile
         var url = profile.endpoint
         if case .query(let parameter) = profile.auth {
@@ -26,11 +34,13 @@ struct ArtifactRoundTripTests {
         case .header: key
         default: nil
         }
-        switch id {
-        case "claude-code/command": return (url, header.map { (profile.auth.headerName ?? "") + ": " + $0 })
-        case "codex/command", "chatgpt/connector-url", "claude-ai/connector-url", "claude-ai/prefill-link":
-            return (profile.auth.usesKey && !isQuery(profile.auth) ? profile.endpoint : url, nil)
-        default: return (url, header)
+        let base = id.replacingOccurrences(of: "-powershell", with: "").replacingOccurrences(of: "-cmd", with: "")
+        let keyword = httpKeywords[base]
+        switch base {
+        case "claude-code/command", "gemini-cli/command": return (url, header.map { (profile.auth.headerName ?? "") + ": " + $0 }, keyword)
+        case "codex/command", "chatgpt/connector-url", "claude-ai/connector-url", "claude-ai/prefill-link", "goose/deeplink":
+            return (url, nil, keyword)
+        default: return (url, header, keyword)
         }
     }
 
@@ -53,6 +63,49 @@ struct ArtifactRoundTripTests {
         }
     }
 
+    /// The independent decoder: windows_shells.py and decode_artifacts.py, run by python3.
+    static func pythonDecode(_ requests: [(SetupRequest, String)], clientIDs: (Int) -> [String] = { _ in [] }) throws -> (decoded: [[String: [Any]]], clients: [[ClientArtifacts]]) {
+        var manifests: [Any] = []
+        var rendered: [[ClientArtifacts]] = []
+        for (index, (request, _)) in requests.enumerated() {
+            let clients = try SetupGenerator().render(request, clientIDs: clientIDs(index))
+            rendered.append(clients)
+            manifests.append(try JSONSerialization.jsonObject(with: Data(Manifest.json(for: request, clients: clients).utf8)))
+        }
+        let support = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support")
+        let script = try String(contentsOf: support.appendingPathComponent("windows_shells.py"), encoding: .utf8)
+            + "\n" + String(contentsOf: support.appendingPathComponent("decode_artifacts.py"), encoding: .utf8)
+        let decoded = try #require(try Oracles.python(script, input: manifests) as? [[String: [Any]]])
+        return (decoded, rendered)
+    }
+
+    /// Checks what Python decoded against the intended URL, key and transport keyword; returns
+    /// how many artifacts were checked.
+    static func check(_ decoded: [[String: [Any]]], _ requests: [(SetupRequest, String)]) -> Int {
+        #expect(decoded.count == requests.count)
+        var checked = 0
+        for ((request, key), artifacts) in zip(requests, decoded) {
+            for (id, values) in artifacts {
+                let expected = Self.expected(id, request: request, key: key)
+                #expect(values[0] as? String == expected.url, "\(id) url")
+                #expect(values[1] as? String == expected.credential, "\(id) credential for \(request.profile.auth)")
+                #expect(values[2] as? String == expected.keyword, "\(id) transport keyword")
+                checked += 1
+            }
+        }
+        return checked
+    }
+
+    /// A visible-ASCII key, half of its characters from the hostile ones.
+    static func hostileKey(using generator: inout some RandomNumberGenerator) -> String {
+        let length = Int.random(in: 1...80, using: &generator)
+        return String((0..<length).map { _ in
+            Bool.random(using: &generator) ? Generators.hostileCharacters.randomElement(using: &generator)! : Character(Unicode.Scalar(UInt8.random(in: 0x21...0x7E, using: &generator)))
+        })
+    }
+
+    static let schemes: [AuthScheme] = [.bearer, .header(name: "X-API-Key"), .query(parameter: "api_key")]
+
     @Test("Python and real shells decode every artifact to the intended URL and key")
     func independentDecoders() throws {
         var generator = SystemRandomNumberGenerator()
@@ -61,37 +114,34 @@ struct ArtifactRoundTripTests {
             let length = Int.random(in: 1...80, using: &generator)
             keys.append(String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x21...0x7E, using: &generator))) }))
         }
-        let schemes: [AuthScheme] = [.bearer, .header(name: "X-API-Key"), .query(parameter: "api_key")]
         var requests: [(SetupRequest, String)] = []
         for (index, key) in keys.enumerated() {
-            requests.append((try Self.request(key: key, auth: schemes[index % 3], endpoint: Self.endpoints[index % 2]), key))
+            requests.append((try Self.request(key: key, auth: Self.schemes[index % 3], endpoint: Self.endpoints[index % 2]), key))
         }
-        var manifests: [Any] = []
+        let (decoded, rendered) = try Self.pythonDecode(requests)
+        #expect(Self.check(decoded, requests) > 30 * requests.count)
         var commandLines: [String] = []
         var commandArgv: [[String]] = []
-        for (request, _) in requests {
-            let clients = try SetupGenerator().render(request)
-            manifests.append(try JSONSerialization.jsonObject(with: Data(Manifest.json(for: request, clients: clients).utf8)))
-            for artifact in clients.flatMap(\.artifacts) where artifact.kind == .command && artifact.isAvailable {
-                commandLines.append(artifact.content!)
-                commandArgv.append(artifact.argv!)
-            }
+        for artifact in rendered.joined().flatMap(\.artifacts) where artifact.shell == "posix" && artifact.isAvailable {
+            commandLines.append(artifact.content!)
+            commandArgv.append(artifact.argv!)
         }
-        let decoded = try #require(try Oracles.python(String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/decode_artifacts.py"), encoding: .utf8), input: manifests) as? [[String: [Any]]])
-        #expect(decoded.count == requests.count)
-        var checked = 0
-        for ((request, key), artifacts) in zip(requests, decoded) {
-            for (id, values) in artifacts {
-                let expected = Self.expected(id, request: request, key: key)
-                #expect(values[0] as? String == expected.url, "\(id) url")
-                #expect(values[1] as? String == expected.credential, "\(id) credential for \(request.profile.auth)")
-                checked += 1
-            }
-        }
-        #expect(checked > 10 * requests.count)
         for shell in ["sh", "bash"] {
             let words = try Oracles.shellWords(commandLines, shell: shell)
             #expect(words == commandArgv, "\(shell) disagrees with the argv of some command")
         }
+    }
+
+    @Test("every client's artifacts hold the intended URL, header and transport keyword for 10,000 hostile keys", .timeLimit(.minutes(3)))
+    func tenThousandHostileKeys() throws {
+        var generator = SystemRandomNumberGenerator()
+        let ids = ClientCatalog.standard.ids
+        var requests: [(SetupRequest, String)] = []
+        for index in 0..<propertyCaseCount {
+            let key = Self.hostileKey(using: &generator)
+            requests.append((try Self.request(key: key, auth: Self.schemes[index % 3], endpoint: Self.endpoints[(index / 3) % 2]), key))
+        }
+        let (decoded, _) = try Self.pythonDecode(requests) { [ids[$0 % ids.count]] }
+        #expect(Self.check(decoded, requests) > propertyCaseCount)
     }
 }

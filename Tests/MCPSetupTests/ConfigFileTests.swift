@@ -5,9 +5,10 @@ import Testing
 struct ConfigFileTests {
     @Test("reads the profile and the site section")
     func reads() throws {
-        let file = try ConfigFile.parse("name: acme\nendpoint: https://mcp.acme.dev/mcp\nauth: header:X-API-Key\nsite:\n  title: Acme docs\n", path: "mcp-setup.yml")
+        let file = try ConfigFile.parse("name: acme\nendpoint: https://mcp.acme.dev/mcp\nauth: header:X-API-Key\nmcp_remote_version: 0.1.38\nsite:\n  title: Acme docs\n", path: "mcp-setup.yml")
         let profile = try file.profile.profile()
         #expect(profile.auth == .header(name: "X-API-Key"))
+        #expect(profile.mcpRemoteVersion == "0.1.38")
         #expect(file.site["title"]?.value == "Acme docs")
     }
 

@@ -12,6 +12,7 @@ struct GoldenTests {
         let transport: Transport
         let credential: Credential
         let alsoOAuth: Bool
+        var mcpRemoteVersion: String? = nil
         var testDescription: String { name }
     }
 
@@ -28,6 +29,8 @@ struct GoldenTests {
             Scenario(name: "header-inline", auth: .header(name: "X-API-Key"), transport: .http, credential: .inline(key), alsoOAuth: false),
             Scenario(name: "header-env", auth: .header(name: "X-API-Key"), transport: .http, credential: .environment(variable: "ACME_API_KEY"), alsoOAuth: false),
             Scenario(name: "sse-placeholder", auth: .bearer, transport: .sse, credential: .placeholder, alsoOAuth: false),
+            Scenario(name: "pinned-placeholder", auth: .bearer, transport: .http, credential: .placeholder, alsoOAuth: false, mcpRemoteVersion: "0.1.38"),
+            Scenario(name: "hostile-inline", auth: .bearer, transport: .http, credential: .inline(try! Secret(#"sk_'"&%41%!^"#)), alsoOAuth: false),
         ]
     }()
 
@@ -35,7 +38,7 @@ struct GoldenTests {
     static let updating = ProcessInfo.processInfo.environment["MCP_SETUP_UPDATE_GOLDEN"] == "1"
 
     static func files(for scenario: Scenario) throws -> [String: String] {
-        let profile = try ServerProfile(name: "acme", title: "Acme", endpoint: "https://mcp.acme.dev/mcp", transport: scenario.transport, auth: scenario.auth, envVar: "ACME_API_KEY", alsoOAuth: scenario.alsoOAuth)
+        let profile = try ServerProfile(name: "acme", title: "Acme", endpoint: "https://mcp.acme.dev/mcp", transport: scenario.transport, auth: scenario.auth, envVar: "ACME_API_KEY", alsoOAuth: scenario.alsoOAuth, mcpRemoteVersion: scenario.mcpRemoteVersion)
         let request = try SetupRequest(profile: profile, credential: scenario.credential)
         let clients = try SetupGenerator().render(request)
         let presenter = DocumentPresenter(templates: try TemplateSet.defaults())
@@ -68,18 +71,31 @@ struct GoldenTests {
         }
     }
 
-    @Test("the seven clients have exactly the public artifact ids")
+    @Test("the twenty clients have exactly the public artifact ids")
     func artifactIDs() throws {
         let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
         #expect(ids == [
-            "claude-desktop/config", "claude-desktop/config-uvx",
-            "claude-code/command", "claude-code/mcp-json",
-            "codex/command", "codex/config",
-            "vscode/command", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",
+            "claude-desktop/config", "claude-desktop/config-windows", "claude-desktop/config-uvx",
+            "claude-code/command", "claude-code/command-powershell", "claude-code/command-cmd", "claude-code/mcp-json",
+            "codex/command", "codex/command-powershell", "codex/command-cmd", "codex/config",
+            "vscode/command", "vscode/command-powershell", "vscode/command-cmd", "vscode/mcp-json", "vscode/install-link", "vscode/web-link",
             "cursor/deeplink", "cursor/web-link", "cursor/mcp-json",
             "chatgpt/connector-url",
             "claude-ai/connector-url", "claude-ai/prefill-link",
+            "windsurf/config",
+            "gemini-cli/command", "gemini-cli/command-powershell", "gemini-cli/command-cmd", "gemini-cli/settings-json",
+            "zed/settings-json",
+            "goose/config", "goose/deeplink",
+            "lm-studio/mcp-json", "lm-studio/deeplink", "lm-studio/web-link",
+            "opencode/config",
+            "cline/config",
+            "roo-code/mcp-json",
+            "kiro/mcp-json", "kiro/install-link",
+            "visual-studio/mcp-json", "visual-studio/install-link",
+            "continue/config",
+            "warp/mcp-json",
+            "copilot-jetbrains/mcp-json",
         ])
     }
 

@@ -45,7 +45,7 @@ struct LinkEncodingTests {
     func vscodeDoubleDecode() throws {
         let renderer = TextRenderer(secret: "k%41%zz%")
         let link = Link(base: "vscode:mcp/install", query: .whole(Text([.vscodeLinkJSON(.object(["name": "acme", "key": .string(.secret)]))])))
-        let url = renderer.render(link)
+        let url = try renderer.render(link)
         var query = String(url.dropFirst("vscode:mcp/install?".count))
         // VS Code's URI.parse decodes valid %XX runs once, then the handler calls decodeURIComponent.
         query = try PercentEncoding.decode(query)

@@ -15,6 +15,8 @@ public struct ClaudeCode: Client {
     public let id = "claude-code"
     /// `Claude Code`.
     public let title = "Claude Code"
+    /// `${VAR}`.
+    public let envSyntax: String? = EnvReference.dollarBraces.syntax
 
     /// Claude Code would expand `${…}` inside the key (see above).
     static let noVariableSyntax = KeyRestriction(.contains("${"), reason: "Claude Code expands ${…} inside header values, including values read from environment variables, and has no way to escape it, so a key containing ${ cannot reach the server from Claude Code; create a key without ${.")

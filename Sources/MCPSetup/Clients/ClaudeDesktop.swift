@@ -15,6 +15,13 @@
 /// streamablehttp`, `-H NAME VALUE`, and the bearer token from `API_ACCESS_TOKEN`) was run live
 /// through Claude Code as a stdio server by the conformance suite, hostile and 4 KB keys
 /// included; a header value starting with `-` is read as an option, so such keys are refused.
+///
+/// Windows gets its own artifact, `config-windows`, rather than one file with per-OS paths:
+/// `npx` is a `.cmd` script there, which a program cannot start directly, so the entry must run
+/// `cmd /c npx …` (Claude Code's /doctor: "Windows requires 'cmd /c' wrapper to execute npx";
+/// SuperClaude-Org/SuperClaude_Framework#390, modelcontextprotocol/servers#40). cmd then reads
+/// every argument, so each one is a ``Piece/cmdWord(_:)`` that cmd leaves alone, and the key
+/// stays in `env`, out of cmd's reach. `config` lists the macOS and Linux paths.
 public struct ClaudeDesktop: Client {
     /// Creates the client.
     public init() {}
@@ -28,35 +35,26 @@ public struct ClaudeDesktop: Client {
 
     static let paths = [
         ConfigPath(os: "macos", scope: "user", path: "~/Library/Application Support/Claude/claude_desktop_config.json"),
-        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
         ConfigPath(os: "linux", scope: "user", path: "~/.config/Claude/claude_desktop_config.json"),
+    ]
+    static let windowsPaths = [
+        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
     ]
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        let profile = request.profile
-        var args: [Value] = ["-y", "mcp-remote", .string(request.endpointText)]
-        if profile.transport == .sse { args += ["--transport", "sse-only"] }
-        if Endpoint.isRemoteHTTP(profile.endpoint) { args.append("--allow-http") }
-        var entry: [Value.Member] = [Value.Member("command", "npx")]
-        var notes: [String] = []
-        var env: Value?
-        if let header = request.authHeader(key: .secret) {
-            args += ["--header", .literal(header.name + ":${" + Self.headerVariable + "}")]
-            env = .object([Value.Member(Self.headerVariable, .string(header.value))])
-            if request.credential.isReference {
-                notes.append("Claude Desktop starts servers with a minimal environment and does not read your shell's variables, so the key must be written into the env block: replace \(request.placeholder) with your key.")
-            }
-        }
-        entry.append("args", .array(args))
-        entry.append("env", env)
-        if profile.auth == .oauth {
+        let bridge = MCPRemoteBridge(request: request, headerVariable: Self.headerVariable)
+        var notes = bridge.notes(client: title)
+        if request.profile.auth == .oauth {
             notes.append("mcp-remote opens a browser to sign in the first time Claude Desktop starts it.")
         }
-        if let note = request.queryKeyNote { notes.append(note) }
-        let document = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
+        let windowsNotes = notes + ["On Windows, npx is a .cmd script that Claude Desktop cannot start by itself, so the entry runs it through cmd /c."]
         return [
-            ArtifactSpec("config", kind: .file, title: "claude_desktop_config.json", body: .document(.json(document)), notes: notes, paths: Self.paths),
+            ArtifactSpec("config", kind: .file, title: "claude_desktop_config.json", body: .document(.json(bridge.file(name: request.profile.name))),
+                         notes: notes, paths: Self.paths),
+            ArtifactSpec("config-windows", kind: .file, title: "claude_desktop_config.json (Windows)",
+                         body: .document(.json(bridge.file(name: request.profile.name, throughCmd: true))), notes: windowsNotes, paths: Self.windowsPaths,
+                         fallback: "On Windows, give mcp-remote an endpoint URL without %, !, & or parentheses (for example without extra query parameters)."),
             uvxBridge(request),
         ]
     }
@@ -68,7 +66,7 @@ public struct ClaudeDesktop: Client {
         let profile = request.profile
         let title = "claude_desktop_config.json (uvx bridge)"
         if profile.auth == .oauth {
-            return ArtifactSpec("config-uvx", kind: .file, title: title, body: .unavailable(reason: "mcp-proxy does not run an OAuth sign-in; use the mcp-remote config, which does."), paths: Self.paths)
+            return ArtifactSpec("config-uvx", kind: .file, title: title, body: .unavailable(reason: "mcp-proxy does not run an OAuth sign-in; use the mcp-remote config, which does."), paths: Self.paths + Self.windowsPaths)
         }
         var args: [Value] = [.literal(Self.mcpProxy), "--transport", profile.transport == .sse ? "sse" : "streamablehttp"]
         var env: Value?
@@ -91,6 +89,6 @@ public struct ClaudeDesktop: Client {
         var entry: [Value.Member] = [Value.Member("command", "uvx"), Value.Member("args", .array(args))]
         entry.append("env", env)
         let document = Value.object([Value.Member("mcpServers", .object([Value.Member(profile.name, .object(entry))]))])
-        return ArtifactSpec("config-uvx", kind: .file, title: title, body: .document(.json(document)), notes: notes, paths: Self.paths, keyRestrictions: restrictions)
+        return ArtifactSpec("config-uvx", kind: .file, title: title, body: .document(.json(document)), notes: notes, paths: Self.paths + Self.windowsPaths, keyRestrictions: restrictions)
     }
 }

@@ -8,6 +8,18 @@ public protocol Client: Sendable {
     /// The artifacts for a request, in a stable order. Every id the client has appears, even
     /// when the request cannot be expressed (then with a reason).
     func artifacts(for request: SetupRequest) -> [ArtifactSpec]
+    /// How the client's config refers to an environment variable that holds the key (for
+    /// example `${env:VAR}`), or `nil` when it cannot, for the support matrix.
+    var envSyntax: String? { get }
+    /// Whether the client can ask for the key itself and keep it in its secret storage.
+    var promptsForKey: Bool { get }
+}
+
+extension Client {
+    /// No environment references unless the client says so.
+    public var envSyntax: String? { nil }
+    /// No key prompt unless the client says so.
+    public var promptsForKey: Bool { false }
 }
 
 /// How a client writes a reference to an environment variable inside its config.
@@ -16,12 +28,23 @@ enum EnvReference {
     case dollarBraces
     /// `${env:VAR}` (Cursor, Windsurf, Roo Code).
     case envColon
+    /// `{env:VAR}` (OpenCode).
+    case braceEnv
+    /// `${{ secrets.VAR }}` (Continue).
+    case continueSecret
 
     func text(_ variable: String) -> Text {
         switch self {
         case .dollarBraces: return .literal("${" + variable + "}")
         case .envColon: return .literal("${env:" + variable + "}")
+        case .braceEnv: return .literal("{env:" + variable + "}")
+        case .continueSecret: return .literal("${{ secrets." + variable + " }}")
         }
+    }
+
+    /// The syntax with `VAR` for the variable, for the support matrix.
+    var syntax: String {
+        text("VAR").pieces.map { if case .literal(let string) = $0 { string } else { "" } }.joined()
     }
 }
 
@@ -56,6 +79,49 @@ extension SetupRequest {
     func headersValue(key: Text) -> Value? {
         guard let header = authHeader(key: key) else { return nil }
         return .object([Value.Member(header.name, .string(header.value))])
+    }
+
+    /// The notes of a config file that a client reads: how the key reference is expanded, or
+    /// that it cannot be; how OAuth sign-in happens; the query-key warning.
+    func configNotes(client: String, reference: EnvReference?, referenceNote: String? = nil, oauth: String? = nil) -> [String] {
+        var notes: [String] = []
+        if credential.isReference, profile.auth.headerName != nil {
+            if let referenceNote {
+                notes.append(referenceNote)
+            } else if let reference {
+                notes.append("\(client) expands \(reference.syntax.replacingOccurrences(of: "VAR", with: profile.envVar)) when it loads the file: set \(profile.envVar) in the environment that starts \(client).")
+            } else {
+                notes.append("\(client) does not expand environment variables in this file, so the key is written into it: replace \(placeholder) with your key.")
+            }
+        }
+        return notes + connectionNotes(client: client, oauth: oauth)
+    }
+
+    /// The OAuth note of a client whose documentation says nothing about OAuth sign-in.
+    static func undocumentedOAuth(_ client: String) -> String {
+        "\(client)'s documentation does not say whether it signs in to a server with OAuth."
+    }
+
+    /// How OAuth sign-in happens, and the query-key warning.
+    func connectionNotes(client: String, oauth: String? = nil) -> [String] {
+        var notes: [String] = []
+        if profile.auth == .oauth {
+            notes.append(oauth ?? "\(client) signs you in with OAuth when it first connects.")
+        }
+        if let note = queryKeyNote { notes.append(note) }
+        return notes
+    }
+
+    /// `{root: {name: entry}}`, after any leading members (such as `$schema`).
+    func serversFile(root: String, entry: [Value.Member], leading: [Value.Member] = []) -> Value {
+        .object(leading + [Value.Member(root, .object([Value.Member(profile.name, .object(entry))]))])
+    }
+
+    /// `[url: endpoint, headers: …]`, the entry most clients share, with the url under `urlKey`.
+    func urlAndHeaders(urlKey: String = "url", reference: EnvReference?) -> [Value.Member] {
+        var entry = [Value.Member(urlKey, .string(endpointText))]
+        entry.append("headers", headersValue(key: keyText(reference: reference)))
+        return entry
     }
 
     /// A note for artifacts that put the key into the endpoint URL.

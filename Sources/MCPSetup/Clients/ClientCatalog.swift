@@ -2,15 +2,20 @@
 public struct ClientCatalog: Sendable {
     /// The clients, in display order.
     public let clients: [any Client]
+    /// What each client can express, by client id (probed once, when the catalog is made).
+    public let capabilities: [String: ClientCapabilities]
 
     /// Creates a catalog of the given clients.
     public init(clients: [any Client]) {
         self.clients = clients
+        self.capabilities = Dictionary(clients.map { ($0.id, ClientCapabilities(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The built-in clients.
     public static let standard = ClientCatalog(clients: [
         ClaudeDesktop(), ClaudeCode(), Codex(), VSCode(), Cursor(), ChatGPT(), ClaudeAI(),
+        Windsurf(), GeminiCLI(), Zed(), Goose(), LMStudio(), OpenCode(), Cline(), RooCode(), Kiro(),
+        VisualStudio(), Continue(), Warp(), CopilotJetBrains(),
     ])
 
     /// The client ids, in order.

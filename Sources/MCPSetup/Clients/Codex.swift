@@ -12,13 +12,10 @@ public struct Codex: Client {
     public let id = "codex"
     /// `Codex`.
     public let title = "Codex"
+    /// The variable's name in `bearer_token_env_var` (or `env_http_headers`).
+    public let envSyntax: String? = "bearer_token_env_var"
 
-    static let paths = [
-        ConfigPath(os: "macos", scope: "user", path: "~/.codex/config.toml"),
-        ConfigPath(os: "linux", scope: "user", path: "~/.codex/config.toml"),
-        ConfigPath(os: "windows", scope: "user", path: #"%USERPROFILE%\.codex\config.toml"#),
-        ConfigPath(os: "any", scope: "project", path: ".codex/config.toml"),
-    ]
+    static let paths = ConfigPath.underHome(".codex/config.toml") + [.project(".codex/config.toml")]
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {

@@ -13,13 +13,10 @@ public struct Cursor: Client {
     public let id = "cursor"
     /// `Cursor`.
     public let title = "Cursor"
+    /// `${env:VAR}`.
+    public let envSyntax: String? = EnvReference.envColon.syntax
 
-    static let paths = [
-        ConfigPath(os: "macos", scope: "user", path: "~/.cursor/mcp.json"),
-        ConfigPath(os: "linux", scope: "user", path: "~/.cursor/mcp.json"),
-        ConfigPath(os: "windows", scope: "user", path: #"%USERPROFILE%\.cursor\mcp.json"#),
-        ConfigPath(os: "any", scope: "project", path: ".cursor/mcp.json"),
-    ]
+    static let paths = ConfigPath.underHome(".cursor/mcp.json") + [.project(".cursor/mcp.json")]
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {

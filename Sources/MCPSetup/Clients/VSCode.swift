@@ -23,8 +23,42 @@ public struct VSCode: Client {
         ConfigPath(os: "linux", scope: "user", path: "~/.config/Code/User/mcp.json"),
     ]
 
+    /// `${input:ID}`: VS Code asks for the key instead of reading a variable.
+    public let envSyntax: String? = "${input:ID}"
+    /// VS Code prompts for the key and keeps it in its secret storage.
+    public let promptsForKey = true
+
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
+        let format = VSCodeFormat(request: request)
+        let notes = format.notes(client: title)
+        let installLink = Link(base: "vscode:mcp/install", query: .whole(Text([.vscodeLinkJSON(format.named)])))
+        let webLink = Link.items("https://insiders.vscode.dev/redirect", [Link.Item("url", .link(installLink))])
+        return [
+            ArtifactSpec("command", kind: .command, title: "Add with the code CLI", body: .document(.command(argv: ["code", "--add-mcp", .json(format.named)])), notes: notes),
+            ArtifactSpec("mcp-json", kind: .file, title: "mcp.json", body: .document(.json(format.file)), notes: notes, paths: Self.paths),
+            ArtifactSpec("install-link", kind: .link, title: "Install in VS Code", body: .document(.line(.link(installLink))), notes: notes),
+            ArtifactSpec("web-link", kind: .link, title: "Install in VS Code (web link)", body: .document(.line(.link(webLink))),
+                         notes: notes + ["A web page that hands the install link to VS Code; use it where vscode: links are not clickable, such as GitHub READMEs."]),
+        ]
+    }
+}
+
+/// The `mcp.json` format VS Code defined and Visual Studio reads: root key `servers`, a `type`,
+/// and in env and prompt modes a password `promptString` input that the header references as
+/// `${input:id}` (VS Code's documented way to keep a key out of the file).
+struct VSCodeFormat {
+    /// The server entry without its name.
+    let server: [Value.Member]
+    /// The `inputs` array, when the key is prompted for.
+    let inputs: Value?
+    /// The entry with `name` first and `inputs` last: the payload of `--add-mcp` and install links.
+    let named: Value
+    /// The whole file: `inputs` (when prompted) and `servers`.
+    let file: Value
+    let request: SetupRequest
+
+    init(request: SetupRequest) {
         let profile = request.profile
         let prompts = request.credential.isReference
         let inputID = profile.envVar.lowercased()
@@ -39,30 +73,26 @@ public struct VSCode: Client {
                 Value.Member("password", true),
             ])])
             : nil
-
-        var notes: [String] = []
-        if inputs != nil {
-            notes.append("VS Code asks for the key the first time it starts the server and keeps it in its secret storage, not in mcp.json.")
-        }
-        if let note = request.queryKeyNote { notes.append(note) }
-
         var named: [Value.Member] = [Value.Member("name", .literal(profile.name))]
         named += server
         named.append("inputs", inputs)
-        let namedValue = Value.object(named)
-
         var file: [Value.Member] = []
         file.append("inputs", inputs)
         file.append(Value.Member("servers", .object([Value.Member(profile.name, .object(server))])))
+        self.server = server
+        self.inputs = inputs
+        self.named = .object(named)
+        self.file = .object(file)
+        self.request = request
+    }
 
-        let installLink = Link(base: "vscode:mcp/install", query: .whole(Text([.vscodeLinkJSON(namedValue)])))
-        let webLink = Link.items("https://insiders.vscode.dev/redirect", [Link.Item("url", .link(installLink))])
-        return [
-            ArtifactSpec("command", kind: .command, title: "Add with the code CLI", body: .document(.command(argv: ["code", "--add-mcp", .json(namedValue)])), notes: notes),
-            ArtifactSpec("mcp-json", kind: .file, title: "mcp.json", body: .document(.json(.object(file))), notes: notes, paths: Self.paths),
-            ArtifactSpec("install-link", kind: .link, title: "Install in VS Code", body: .document(.line(.link(installLink))), notes: notes),
-            ArtifactSpec("web-link", kind: .link, title: "Install in VS Code (web link)", body: .document(.line(.link(webLink))),
-                         notes: notes + ["A web page that hands the install link to VS Code; use it where vscode: links are not clickable, such as GitHub READMEs."]),
-        ]
+    /// The notes of every artifact in this format.
+    func notes(client: String) -> [String] {
+        var notes: [String] = []
+        if inputs != nil {
+            notes.append("\(client) asks for the key the first time it starts the server and keeps it in its secret storage, not in mcp.json.")
+        }
+        if let note = request.queryKeyNote { notes.append(note) }
+        return notes
     }
 }

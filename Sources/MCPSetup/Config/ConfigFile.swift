@@ -13,7 +13,7 @@ public struct ConfigFile: Sendable {
     /// The `site:` section, as plain strings keyed by name, with origins.
     public let site: [String: Sourced<String>]
 
-    static let profileKeys = ["name", "title", "endpoint", "transport", "auth", "env_var", "key_prefix", "key_page", "also_oauth", "allow_http"]
+    static let profileKeys = ["name", "title", "endpoint", "transport", "auth", "env_var", "key_prefix", "key_page", "also_oauth", "allow_http", "mcp_remote_version"]
     static let topLevelKeys = profileKeys + ["site"]
 
     /// Reads and checks a config file. Unknown keys, wrong types and YAML errors name the file,
@@ -59,6 +59,7 @@ public struct ConfigFile: Sendable {
             case "env_var": input.envVar = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
             case "key_prefix": input.keyPrefix = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
             case "key_page": input.keyPage = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
+            case "mcp_remote_version": input.mcpRemoteVersion = Sourced(try string(valueNode, origin: origin, path: path), origin: origin)
             case "also_oauth":
                 guard let bool = valueNode.bool else { throw SetupError("\(origin) must be true or false") }
                 input.alsoOAuth = Sourced(bool, origin: origin)

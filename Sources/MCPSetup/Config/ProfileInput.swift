@@ -35,6 +35,8 @@ public struct ProfileInput: Sendable, Hashable {
     public var alsoOAuth: Sourced<Bool>?
     /// `allow_http`.
     public var allowHTTP: Sourced<Bool>?
+    /// `mcp_remote_version`.
+    public var mcpRemoteVersion: Sourced<String>?
 
     /// An empty input.
     public init() {}
@@ -52,6 +54,7 @@ public struct ProfileInput: Sendable, Hashable {
         merged.keyPage = overrides.keyPage ?? keyPage
         merged.allowHTTP = overrides.allowHTTP ?? allowHTTP
         merged.alsoOAuth = overrides.alsoOAuth ?? alsoOAuth
+        merged.mcpRemoteVersion = overrides.mcpRemoteVersion ?? mcpRemoteVersion
         return merged
     }
 
@@ -72,6 +75,7 @@ public struct ProfileInput: Sendable, Hashable {
         fields.envVar = envVar?.origin ?? "--env-var"
         fields.keyPrefix = keyPrefix?.origin ?? "key_prefix"
         fields.keyPage = keyPage?.origin ?? "key_page"
+        fields.mcpRemoteVersion = mcpRemoteVersion?.origin ?? "--mcp-remote-version"
         return try ServerProfile(
             name: name.value,
             title: title?.value,
@@ -83,6 +87,7 @@ public struct ProfileInput: Sendable, Hashable {
             keyPage: keyPage?.value,
             alsoOAuth: alsoOAuth?.value ?? false,
             allowHTTP: allowHTTP?.value ?? false,
+            mcpRemoteVersion: mcpRemoteVersion?.value,
             fields: fields
         )
     }

@@ -8,61 +8,80 @@ public struct TextRenderer: Sendable {
         self.secret = secret
     }
 
-    /// The characters of a text.
-    public func render(_ text: Text) -> String {
+    /// The characters of a text, or a refusal when an encoding cannot carry them.
+    public func render(_ text: Text) throws(Unencodable) -> String {
         var output = ""
         for piece in text.pieces {
-            output += render(piece)
+            output += try render(piece)
         }
         return output
     }
 
-    private func render(_ piece: Piece) -> String {
+    private func render(_ piece: Piece) throws(Unencodable) -> String {
         switch piece {
         case .literal(let string): return string
         case .secret: return secret
-        case .link(let link): return render(link)
-        case .json(let value): return JSONSyntax.compact(plain(value))
+        case .link(let link): return try render(link)
+        case .json(let value): return JSONSyntax.compact(try plain(value))
         case .vscodeLinkJSON(let value):
             var output = ""
-            for scalar in JSONSyntax.compact(plain(value)).unicodeScalars {
+            for scalar in JSONSyntax.compact(try plain(value)).unicodeScalars {
                 if scalar == "%" { output += "\\u0025" } else { output.unicodeScalars.append(scalar) }
             }
             return output
-        case .base64(let text): return Base64Text.encode(render(text))
+        case .base64(let text): return Base64Text.encode(try render(text))
+        case .cmdWord(let text):
+            let word = try render(text)
+            guard CmdShell.isInertWord(word) else {
+                throw Unencodable(syntax: "cmd", reason: "an argument that cmd /c passes on would hold a space, a quote, or one of % ! & | < > ^ ( )")
+            }
+            return word
         }
     }
 
     /// The characters of a link.
-    public func render(_ link: Link) -> String {
+    public func render(_ link: Link) throws(Unencodable) -> String {
         switch link.query {
         case .items(let items):
             guard !items.isEmpty else { return link.base }
-            let query = items.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode(render($0.value)) }
+            var query: [String] = []
+            for item in items {
+                query.append(PercentEncoding.encode(item.name) + "=" + PercentEncoding.encode(try render(item.value)))
+            }
             return link.base + link.querySeparator + query.joined(separator: "&")
         case .whole(let text):
-            return link.base + "?" + PercentEncoding.encode(render(text))
+            return link.base + "?" + PercentEncoding.encode(try render(text))
         }
     }
 
     /// The value with every text rendered to a plain string.
-    public func plain(_ value: Value) -> PlainValue {
+    public func plain(_ value: Value) throws(Unencodable) -> PlainValue {
         switch value {
-        case .string(let text): return .string(render(text))
+        case .string(let text): return .string(try render(text))
         case .bool(let bool): return .bool(bool)
         case .int(let int): return .number(String(int))
-        case .array(let items): return .array(items.map(plain))
-        case .object(let members): return .object(members.map { ($0.key, plain($0.value)) })
+        case .array(let items):
+            var plainItems: [PlainValue] = []
+            for item in items { plainItems.append(try plain(item)) }
+            return .array(plainItems)
+        case .object(let members):
+            var plainMembers: [(key: String, value: PlainValue)] = []
+            for member in members { plainMembers.append((member.key, try plain(member.value))) }
+            return .object(plainMembers)
         }
     }
 
-    /// The exact content of a document.
-    public func render(_ document: Document) -> String {
+    /// The exact content of a document, or a refusal when its syntax cannot carry it safely.
+    public func render(_ document: Document) throws(Unencodable) -> String {
         switch document {
-        case .command(let argv): return POSIXShell.join(argv.map(render))
-        case .json(let value): return JSONSyntax.pretty(plain(value)) + "\n"
-        case .toml(let value): return TOMLSyntax.document(plain(value))
-        case .line(let text): return render(text)
+        case .command(let argv, let shell):
+            var words: [String] = []
+            for word in argv { words.append(try render(word)) }
+            return try shell.join(words)
+        case .json(let value), .jsonc(let value): return JSONSyntax.pretty(try plain(value)) + "\n"
+        case .yaml(let value): return YAMLSyntax.document(try plain(value))
+        case .toml(let value): return TOMLSyntax.document(try plain(value))
+        case .line(let text): return try render(text)
         }
     }
 }

@@ -55,6 +55,11 @@ public struct ArtifactSpec: Sendable, Hashable {
     public var paths: [ConfigPath]
     /// Keys this artifact cannot carry.
     public var keyRestrictions: [KeyRestriction]
+    /// The badge image a docs page shows for a link, where the client has an official one.
+    public var badge: Badge?
+    /// What to do instead when an encoder refuses the content (for example a key with a
+    /// character cmd would expand): added to the reason of the unavailable artifact.
+    public var fallback: String?
 
     /// An artifact's body.
     public enum Body: Sendable, Hashable {
@@ -65,7 +70,8 @@ public struct ArtifactSpec: Sendable, Hashable {
     }
 
     /// Creates a spec.
-    public init(_ localID: String, kind: ArtifactKind, title: String, body: Body, notes: [String] = [], paths: [ConfigPath] = [], keyRestrictions: [KeyRestriction] = []) {
+    public init(_ localID: String, kind: ArtifactKind, title: String, body: Body, notes: [String] = [], paths: [ConfigPath] = [], badge: Badge? = nil, fallback: String? = nil, keyRestrictions: [KeyRestriction] = []) {
+        self.fallback = fallback
         self.localID = localID
         self.kind = kind
         self.title = title
@@ -73,6 +79,29 @@ public struct ArtifactSpec: Sendable, Hashable {
         self.notes = notes
         self.paths = paths
         self.keyRestrictions = keyRestrictions
+        self.badge = badge
+    }
+
+    /// The shell of a command, available or not: the document's, or for an unavailable command,
+    /// the one named by its id's suffix (`command-powershell`).
+    var shell: Shell? {
+        if case .document(.command(_, let shell)) = body { return shell }
+        guard kind == .command else { return nil }
+        return Shell.allCases.first { $0 != .posix && localID.hasSuffix("-" + $0.rawValue) } ?? .posix
+    }
+}
+
+/// An install badge: the image a client's docs use for its one-click link.
+public struct Badge: Sendable, Hashable {
+    /// The image URL.
+    public var image: String
+    /// The image's alternative text.
+    public var alt: String
+
+    /// Creates a badge.
+    public init(image: String, alt: String) {
+        self.image = image
+        self.alt = alt
     }
 }
 
@@ -94,7 +123,7 @@ public struct Artifact: Sendable, Hashable {
     public let secret: Bool
     /// Facts the user must know about this artifact in this mode.
     public let notes: [String]
-    /// The shell a command is written for (`posix`).
+    /// The shell a command is written for (`posix`, `powershell` or `cmd`).
     public let shell: String?
     /// The words a command hands to the program.
     public let argv: [String]?
@@ -104,6 +133,8 @@ public struct Artifact: Sendable, Hashable {
     public let paths: [ConfigPath]
     /// Keys this artifact cannot carry (checked again by the docs site's key box).
     public let keyRestrictions: [KeyRestriction]
+    /// The install badge of a link, when the client has one.
+    public let badge: Badge?
 
     /// Whether the client can express the request.
     public var isAvailable: Bool { content != nil }
@@ -118,16 +149,10 @@ public struct Artifact: Sendable, Hashable {
         self.keyRestrictions = spec.keyRestrictions
         self.secret = secret
         self.notes = spec.notes
-        switch document {
-        case .command?: self.shell = "posix"
-        default: self.shell = nil
-        }
+        self.shell = spec.shell?.rawValue
         self.argv = argv
-        switch document {
-        case .json?: self.format = .json
-        case .toml?: self.format = .toml
-        default: self.format = nil
-        }
+        self.format = document?.fileFormat
         self.paths = spec.paths
+        self.badge = spec.badge
     }
 }

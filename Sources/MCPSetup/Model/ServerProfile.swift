@@ -20,6 +20,8 @@ public struct ServerProfile: Sendable, Hashable {
     public let keyPage: String?
     /// Whether the server also offers OAuth sign-in, for clients that cannot send a key.
     public let alsoOAuth: Bool
+    /// The mcp-remote version stdio bridges run (`mcp-remote@0.1.38`); `nil` runs the latest.
+    public let mcpRemoteVersion: String?
 
     /// Validates and creates a profile. `allowHTTP` permits a plain `http` endpoint that is not
     /// on a loopback host.
@@ -34,6 +36,7 @@ public struct ServerProfile: Sendable, Hashable {
         keyPage: String? = nil,
         alsoOAuth: Bool = false,
         allowHTTP: Bool = false,
+        mcpRemoteVersion: String? = nil,
         fields: FieldNames = .flags
     ) throws(SetupError) {
         try Self.validateName(name, field: fields.name)
@@ -53,6 +56,9 @@ public struct ServerProfile: Sendable, Hashable {
         if let keyPage {
             try Endpoint.validate(keyPage, field: fields.keyPage, allowHTTP: allowHTTP)
         }
+        if let mcpRemoteVersion {
+            try Self.validatePackageVersion(mcpRemoteVersion, field: fields.mcpRemoteVersion)
+        }
         self.name = name
         self.title = title
         self.endpoint = endpoint
@@ -62,6 +68,7 @@ public struct ServerProfile: Sendable, Hashable {
         self.keyPrefix = keyPrefix
         self.keyPage = keyPage
         self.alsoOAuth = alsoOAuth && auth.usesKey
+        self.mcpRemoteVersion = mcpRemoteVersion
     }
 
     /// How to name each field in error messages: by its flag, or by its place in a config file.
@@ -78,6 +85,8 @@ public struct ServerProfile: Sendable, Hashable {
         public var keyPrefix = "key_prefix"
         /// For the key page.
         public var keyPage = "key_page"
+        /// For the mcp-remote version.
+        public var mcpRemoteVersion = "--mcp-remote-version"
 
         /// Flag names.
         public static let flags = FieldNames()
@@ -121,8 +130,18 @@ public struct ServerProfile: Sendable, Hashable {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw SetupError("\(field) is empty; give the display name users see, for example 'Acme'")
         }
-        guard !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw SetupError("\(field) contains a control character; use plain text")
+        guard !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{FEFF}" }) else {
+            throw SetupError("\(field) contains a control character or a byte-order mark; use plain text")
+        }
+    }
+
+    /// An npm version or tag: `0.1.38`, `1.0.0-beta.1`, `latest`.
+    static func validatePackageVersion(_ version: String, field: String) throws(SetupError) {
+        let valid = version.unicodeScalars.first.map { ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) } == true
+            && version.count <= 64
+            && version.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "." || $0 == "-" || $0 == "+" }
+        guard valid else {
+            throw SetupError("\(field) '\(version)' is not an npm version; give one such as 0.1.38 (letters, digits, '.', '-', '+')")
         }
     }
 

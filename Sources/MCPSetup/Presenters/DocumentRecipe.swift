@@ -3,18 +3,21 @@
 /// through JavaScript ports of the encoders and must produce exactly the bytes
 /// `mcp-setup render --token KEY` prints.
 ///
-/// Shape: a document is `{"type": "command", "argv": [text…]}`, `{"type": "json" | "toml",
-/// "value": value}` or `{"type": "line", "text": text}`. A text is a list of pieces: a string
+/// Shape: a document is `{"type": "command", "shell": "posix" | "powershell" | "cmd", "argv":
+/// [text…]}`, `{"type": "json" | "jsonc" | "yaml" | "toml", "value": value}` or `{"type": "line",
+/// "text": text}`. A text is a list of pieces: a string
 /// (literal), `{"secret": true}`, `{"link": {"base": …, "items": [[name, text]…]}}` or
 /// `{"link": {"base": …, "whole": text}}`, `{"json": value}`, `{"vscodeJSON": value}`,
-/// `{"base64": text}`. A value is `{"s": text}`, `{"b": bool}`, `{"i": int}`, `{"a": [value…]}`
+/// `{"base64": text}`, `{"cmdWord": text}`. A value is `{"s": text}`, `{"b": bool}`, `{"i": int}`, `{"a": [value…]}`
 /// or `{"o": [[key, value]…]}`.
 public enum DocumentRecipe {
     /// The recipe of a document.
     public static func value(_ document: Document) -> PlainValue {
         switch document {
-        case .command(let argv): return .object([("type", .string("command")), ("argv", .array(argv.map(text)))])
+        case .command(let argv, let shell): return .object([("type", .string("command")), ("shell", .string(shell.rawValue)), ("argv", .array(argv.map(text)))])
         case .json(let value): return .object([("type", .string("json")), ("value", self.value(value))])
+        case .jsonc(let value): return .object([("type", .string("jsonc")), ("value", self.value(value))])
+        case .yaml(let value): return .object([("type", .string("yaml")), ("value", self.value(value))])
         case .toml(let value): return .object([("type", .string("toml")), ("value", self.value(value))])
         case .line(let line): return .object([("type", .string("line")), ("text", text(line))])
         }
@@ -32,6 +35,7 @@ public enum DocumentRecipe {
         case .json(let value): return .object([("json", self.value(value))])
         case .vscodeLinkJSON(let value): return .object([("vscodeJSON", self.value(value))])
         case .base64(let inner): return .object([("base64", text(inner))])
+        case .cmdWord(let inner): return .object([("cmdWord", text(inner))])
         }
     }
 

@@ -36,15 +36,43 @@ public enum Manifest {
         if let prefix = profile.keyPrefix { members.append(("keyPrefix", .string(prefix))) }
         if let page = profile.keyPage { members.append(("keyPage", .string(page))) }
         if profile.alsoOAuth { members.append(("alsoOAuth", .bool(true))) }
+        if let version = profile.mcpRemoteVersion { members.append(("mcpRemoteVersion", .string(version))) }
         return .object(members)
     }
 
     static func client(_ client: ClientArtifacts) -> PlainValue {
+        var members: [(key: String, value: PlainValue)] = [("id", .string(client.id)), ("title", .string(client.title))]
+        if let capabilities = client.capabilities { members.append(("capabilities", Self.capabilities(capabilities))) }
+        members.append(("artifacts", .array(client.artifacts.map(artifact))))
+        return .object(members)
+    }
+
+    /// A client's capabilities: `{"credentialModes", "authSchemes", "transports", "envSyntax"}`.
+    static func capabilities(_ capabilities: ClientCapabilities) -> PlainValue {
         .object([
-            ("id", .string(client.id)),
-            ("title", .string(client.title)),
-            ("artifacts", .array(client.artifacts.map(artifact))),
+            ("credentialModes", .array(capabilities.credentialModes.map(PlainValue.string))),
+            ("authSchemes", .array(capabilities.authSchemes.map(PlainValue.string))),
+            ("transports", .array(capabilities.transports.map(PlainValue.string))),
+            ("envSyntax", capabilities.envSyntax.map(PlainValue.string) ?? .null),
         ])
+    }
+
+    /// The client catalog, for `mcp-setup clients --format json`: every client with its
+    /// artifacts and capabilities, so a docs page can render a support matrix. Schema 1:
+    /// `{"schema": 1, "clients": [{"id", "title", "artifacts": [{"id", "kind", "title",
+    /// "shell" | "format"}], "credentialModes", "authSchemes", "transports", "envSyntax"}]}`.
+    public static func catalogJSON(_ catalog: ClientCatalog) -> String {
+        let clients: [PlainValue] = catalog.clients.compactMap { client in
+            guard let capabilities = catalog.capabilities[client.id], case .object(let members) = Self.capabilities(capabilities) else { return nil }
+            let artifacts: [PlainValue] = capabilities.artifacts.map { info in
+                var fields: [(key: String, value: PlainValue)] = [("id", .string(info.id)), ("kind", .string(info.kind.rawValue)), ("title", .string(info.title))]
+                if let shell = info.shell { fields.append(("shell", .string(shell.rawValue))) }
+                if let format = info.format { fields.append(("format", .string(format.rawValue))) }
+                return .object(fields)
+            }
+            return .object([("id", .string(client.id)), ("title", .string(client.title)), ("artifacts", .array(artifacts))] + members)
+        }
+        return JSONSyntax.pretty(.object([("schema", .number(String(schemaVersion))), ("clients", .array(clients))])) + "\n"
     }
 
     static func artifact(_ artifact: Artifact) -> PlainValue {
@@ -65,6 +93,9 @@ public enum Manifest {
             members.append(("paths", .array(artifact.paths.map { path in
                 .object([("os", .string(path.os)), ("scope", .string(path.scope)), ("path", .string(path.path))])
             })))
+        }
+        if let badge = artifact.badge {
+            members.append(("badge", .object([("image", .string(badge.image)), ("alt", .string(badge.alt))])))
         }
         return .object(members)
     }

@@ -62,7 +62,7 @@ enum PresentationContext {
             context["display"] = display
             context["codeBlock"] = MarkdownText.codeBlock(display, language: language(artifact))
             if artifact.kind == .link {
-                context["linkMarkdown"] = MarkdownText.link(artifact.title, to: content)
+                context["linkMarkdown"] = artifact.badge.map { MarkdownText.badge($0, to: content) } ?? MarkdownText.link(artifact.title, to: content)
             }
         }
         return context
@@ -70,7 +70,7 @@ enum PresentationContext {
 
     static func language(_ artifact: Artifact) -> String {
         if let format = artifact.format { return format.rawValue }
-        if artifact.shell != nil { return "sh" }
+        if let shell = artifact.shell.flatMap(Shell.init(rawValue:)) { return shell.fenceLanguage }
         return "text"
     }
 

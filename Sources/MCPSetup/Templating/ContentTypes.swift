@@ -100,4 +100,9 @@ extension MarkdownText {
     public static func link(_ title: String, to url: String) -> String {
         "[" + escape(title) + "](<" + url + ">)"
     }
+
+    /// A badge: the image `badge.image` (with its alternative text) linking to `url`.
+    public static func badge(_ badge: Badge, to url: String) -> String {
+        "[![" + escape(badge.alt) + "](<" + badge.image + ">)](<" + url + ">)"
+    }
 }

@@ -4,6 +4,15 @@
 enum DefaultTemplates {
     /// Template text by name (its path under templates/, without .mustache).
     static let all: [String: String] = [
+        "catalog/text": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{#header}}{{id}}  {{credentials}}  {{auth}}  {{transports}}  {{env}}{{/header}}
+{{#clients}}
+{{id}}  {{credentials}}  {{auth}}  {{transports}}  {{env}}
+    {{title}}: {{artifacts}}
+{{/clients}}
+
+"""#,
         "clients/chatgpt": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 In ChatGPT, open **Settings → Apps** (developer mode must be on for your plan or workspace), choose to add a custom MCP server, and paste the server URL. ChatGPT cannot send custom headers, so it connects only with OAuth, without authentication, or with a key in the URL.
@@ -24,9 +33,24 @@ Run the command once in a terminal; it adds {{server.title}} for every project (
 Claude Desktop starts only local servers from its config file, so it reaches {{server.title}} through mcp-remote, a small bridge that runs with npx and needs Node.js 18 or later. In Claude Desktop open **Settings → Developer → Edit Config**, add the server entry under mcpServers next to any servers you already have, save the file, then quit and reopen Claude Desktop.
 
 """#,
+        "clients/cline": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Open Cline's MCP Servers view to edit cline_mcp_settings.json and add the entry under mcpServers, or add the server in the **Remote Servers** tab with its name and URL.
+
+"""#,
         "clients/codex": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 The command writes the server into Codex's user configuration, which the Codex CLI, the IDE extension and the desktop app share. You can also edit config.toml by hand. Check the entry with **codex mcp list**.
+
+"""#,
+        "clients/continue": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Save the block as .continue/mcpServers/{{server.name}}.yaml in your workspace, or add the item under mcpServers to ~/.continue/config.yaml for every workspace.
+
+"""#,
+        "clients/copilot-jetbrains": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Open the MCP settings of the GitHub Copilot plugin, which edit its mcp.json, and add the entry under servers. The format is the same in the Copilot plugins for JetBrains IDEs, Eclipse and Xcode.
 
 """#,
         "clients/cursor": #"""
@@ -34,9 +58,59 @@ The command writes the server into Codex's user configuration, which the Codex C
 Click **Add to Cursor** and confirm the install, or merge the entry into ~/.cursor/mcp.json (every project) or .cursor/mcp.json (one project). Cursor lists the server under **Settings → MCP**.
 
 """#,
+        "clients/gemini-cli": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Run the command once; it adds {{server.title}} to your user settings, so every project sees it. To add it to one project instead, put the entry in that project's .gemini/settings.json; Gemini CLI uses a project's servers only after you trust the folder. Check the connection with **/mcp** inside Gemini CLI.
+
+"""#,
+        "clients/goose": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Click **Install in Goose** to add {{server.title}} from the link, or add the extension to Goose's config.yaml and restart Goose. Running **goose configure** and choosing **Add Extension → Remote Extension (Streamable HTTP)** asks for the same values.
+
+"""#,
+        "clients/kiro": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Click **Add to Kiro**, or add the entry to ~/.kiro/settings/mcp.json (every workspace) or .kiro/settings/mcp.json (one workspace, which wins). The IDE and the kiro-cli command line share these files.
+
+"""#,
+        "clients/lm-studio": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Click **Add to LM Studio** and confirm, or open **Program → Install → Edit mcp.json** in LM Studio's right-hand sidebar and add the entry under mcpServers. LM Studio needs version 0.3.17 or later for MCP servers.
+
+"""#,
+        "clients/opencode": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Add the entry to opencode.json at the root of your project, or to ~/.config/opencode/opencode.json for every project. If the file already has an mcp section, merge the {{server.name}} entry into it.
+
+"""#,
+        "clients/roo-code": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Add the entry under mcpServers in the project's .roo/mcp.json, which you can commit and which wins over the global file, or in Roo Code's global mcp_settings.json for every workspace.
+
+"""#,
+        "clients/visual-studio": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Click the install link, or add the entry to the .mcp.json file next to your solution (one solution) or in your user folder (every solution). MCP servers need Visual Studio 2022 17.14 or later.
+
+"""#,
         "clients/vscode": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Click the install link, or run the command, to add {{server.title}} to your VS Code user profile; GitHub Copilot's agent mode then offers its tools. To share it with a workspace, put the file in .vscode/mcp.json instead.
+
+"""#,
+        "clients/warp": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+In Warp, open **Settings → Agents → MCP servers**, choose **+ Add**, and paste the JSON. Warp also reads the same JSON from .warp/.mcp.json in a repository.
+
+"""#,
+        "clients/windsurf": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Windsurf reads one global file, mcp_config.json. Open it from the MCPs panel in Cascade (**Manage MCPs → View raw config**), add the entry under mcpServers next to any servers already there, save, and press **Refresh**.
+
+"""#,
+        "clients/zed": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+In Zed, add the entry under context_servers in your settings (**Settings → AI → MCP Servers → Add Server** writes the same thing), or in a project's .zed/settings.json to use {{server.title}} in that project only.
 
 """#,
         "layouts/page": ##"""

@@ -28,6 +28,9 @@ public struct Text: Sendable, Hashable {
     /// A text that is the base64 form of another text's UTF-8 bytes.
     public static func base64(_ text: Text) -> Text { Text([.base64(text)]) }
 
+    /// A text that must pass through `cmd /c` unchanged.
+    public static func cmdWord(_ text: Text) -> Text { Text([.cmdWord(text)]) }
+
     /// Whether any piece, however deeply nested, is the secret.
     public var containsSecret: Bool {
         pieces.contains { $0.containsSecret }
@@ -38,7 +41,7 @@ public struct Text: Sendable, Hashable {
         guard pieces.count == 1, let piece = pieces.first else { return nil }
         switch piece {
         case .literal, .secret: return nil
-        case .link, .json, .vscodeLinkJSON, .base64: return piece
+        case .link, .json, .vscodeLinkJSON, .base64, .cmdWord: return piece
         }
     }
 }
@@ -58,6 +61,10 @@ public indirect enum Piece: Sendable, Hashable {
     case vscodeLinkJSON(Value)
     /// Standard base64 (with padding) of a text's UTF-8 bytes.
     case base64(Text)
+    /// A text that becomes one word of a cmd.exe line that a program launcher writes for it
+    /// (`"command": "cmd", "args": ["/c", …]`): written as it is, and refused unless cmd and the
+    /// launcher's quoting leave it alone (``CmdShell/isInertWord(_:)``).
+    case cmdWord(Text)
 
     var containsSecret: Bool {
         switch self {
@@ -65,7 +72,7 @@ public indirect enum Piece: Sendable, Hashable {
         case .secret: return true
         case .link(let link): return link.containsSecret
         case .json(let value), .vscodeLinkJSON(let value): return value.containsSecret
-        case .base64(let text): return text.containsSecret
+        case .base64(let text), .cmdWord(let text): return text.containsSecret
         }
     }
 }

@@ -20,8 +20,8 @@ public struct Verifier: Sendable {
     public func verify(_ content: String, encodes document: Document) throws(Mismatch) -> [String]? {
         do {
             switch document {
-            case .command(let argv):
-                let words = try POSIXShell.split(content)
+            case .command(let argv, let shell):
+                let words = try shell.split(content)
                 guard words.count == argv.count else {
                     throw Mismatch(description: "the shell splits the command into \(words.count) words, not \(argv.count)")
                 }
@@ -32,6 +32,12 @@ public struct Verifier: Sendable {
             case .json(let value):
                 let parsed = try JSONParser.parse(content)
                 try verify(parsed, encodes: value, at: "$", ordered: true)
+            case .jsonc(let value):
+                let parsed = try JSONParser.parse(content, allowComments: true)
+                try verify(parsed, encodes: value, at: "$", ordered: true)
+            case .yaml(let value):
+                let parsed = try YAMLSyntax.parse(content)
+                try verify(parsed, encodes: value, at: "$", ordered: true)
             case .toml(let value):
                 let parsed = try TOMLSyntax.parse(content)
                 try verify(parsed, encodes: value, at: "$", ordered: false)
@@ -41,6 +47,8 @@ public struct Verifier: Sendable {
             }
         } catch let error as SyntaxError {
             throw Mismatch(description: "does not parse back: \(error)")
+        } catch let error as Unencodable {
+            throw Mismatch(description: "does not pass safely through \(error)")
         } catch let error as Mismatch {
             throw error
         } catch {
@@ -52,7 +60,7 @@ public struct Verifier: Sendable {
     /// Checks that a decoded string is what `text` describes, decoding nested encodings.
     func verify(_ actual: String, encodes text: Text, at path: String) throws -> Void {
         guard let piece = text.soleEncodedPiece else {
-            let expected = renderer.render(text)
+            let expected = try renderer.render(text)
             guard actual == expected else {
                 throw Mismatch(description: "\(path) decodes to \(abbreviate(actual)), expected \(abbreviate(expected))")
             }
@@ -68,6 +76,9 @@ public struct Verifier: Sendable {
             try verify(try JSONParser.parse(actual), encodes: value, at: path + "(json)", ordered: true)
         case .base64(let inner):
             try verify(try Base64Text.decode(actual), encodes: inner, at: path + "(base64)")
+        case .cmdWord(let inner):
+            guard CmdShell.isInertWord(actual) else { throw Mismatch(description: "\(path) is not left alone by cmd /c") }
+            try verify(actual, encodes: inner, at: path + "(cmd)")
         case .literal, .secret:
             break
         }

@@ -1,8 +1,13 @@
 """Independent decoder for mcp-setup artifacts: reads each artifact's content with Python's own
-parsers (json, tomllib, shlex, urllib.parse, base64) and reports the URL and the key-bearing
-header or parameter it finds. Input: a list of manifests (json), output: per manifest a map
-artifact id -> [url, credential] as decoded."""
+parsers (json, tomllib, yaml, shlex, urllib.parse, base64, and the Windows splitters of
+windows_shells.py, which the caller prepends) and reports the URL, the key-bearing header or
+parameter, and the transport keyword it finds. Input: a list of manifests (json), output: per
+manifest a map artifact id -> [url, credential, transport keyword] as decoded."""
 import base64, json, shlex, sys, tomllib, urllib.parse
+
+import yaml
+
+SPLITTERS = {"posix": shlex.split, "powershell": ps_split, "cmd": cmd_split}
 
 
 def query(url):
@@ -11,72 +16,148 @@ def query(url):
                 for k, v in (item.split("=", 1) for item in parts.query.split("&")))
 
 
-def header_value(headers, auth):
-    if auth == "bearer":
+def header_value(headers):
+    if headers is None:
+        return None
+    if AUTH == "bearer":
         return headers["Authorization"]
-    return headers[auth.split(":", 1)[1]]
+    return headers[AUTH.split(":", 1)[1]]
+
+
+def entry(e, url_key="url", headers=("headers",), type_key="type"):
+    """[url, credential, transport keyword] of a server entry."""
+    h = e
+    for key in headers:
+        h = h.get(key) if h is not None else None
+    return [e[url_key], header_value(h), e.get(type_key)]
+
+
+def flag(argv, name):
+    return argv[argv.index(name) + 1] if name in argv else None
+
+
+def decode_command(aid, argv):
+    if aid in ("claude-code/command", "gemini-cli/command"):
+        url = argv[8] if aid == "claude-code/command" else argv[-1]
+        return [url, flag(argv, "--header"), flag(argv, "--transport")]
+    if aid == "codex/command":
+        return [flag(argv, "--url"), None, None]
+    if aid == "vscode/command":
+        return entry(json.loads(argv[2]))
+    raise SystemExit("unknown command " + aid)
+
+
+def bridge(c, aid):
+    e = json.loads(c)["mcpServers"][NAME]
+    args = e["args"]
+    if aid.endswith("-windows") and (e["command"], args[:2]) != ("cmd", ["/c", "npx"]):
+        raise SystemExit(aid + " does not run npx through cmd /c")
+    i = next(i for i, a in enumerate(args) if a.split("@")[0] == "mcp-remote")
+    return [args[i + 1], e.get("env", {}).get("AUTH_HEADER"), None]
+
+
+def vscode_link(c, aid):
+    link = query(c)["url"] if aid == "vscode/web-link" else c
+    # VS Code decodes the query twice before JSON.parse; the payload must survive that.
+    payload = urllib.parse.unquote(urllib.parse.unquote(link.split("?", 1)[1], errors="strict"), errors="strict")
+    return entry(json.loads(payload))
+
+
+def base64_link(c):
+    return entry(json.loads(base64.b64decode(query(c)["config"], validate=True).decode("utf-8")))
+
+
+def gemini_settings(c):
+    e = json.loads(c)["mcpServers"][NAME]
+    if "httpUrl" in e:
+        return [e["httpUrl"], header_value(e.get("headers")), "httpUrl"]
+    return entry(e)
+
+
+def continue_block(c):
+    d = yaml.safe_load(c)
+    if d["schema"] != "v1" or not isinstance(d["version"], str):
+        raise SystemExit("continue block header")
+    e = next(s for s in d["mcpServers"] if s["name"] == NAME)
+    return entry(e, headers=("requestOptions", "headers"))
+
+
+def uvx_bridge(c, aid):
+    e = json.loads(c)["mcpServers"][NAME]
+    args = e["args"]
+    if e["command"] != "uvx" or not args[0].startswith("mcp-proxy@"):
+        raise SystemExit(aid + " does not run mcp-proxy through uvx")
+    transport = args[args.index("--transport") + 1]
+    if AUTH == "bearer":
+        credential = "Bearer " + e["env"]["API_ACCESS_TOKEN"]
+    elif AUTH.startswith("header:"):
+        i = args.index("-H")
+        if args[i + 1] != AUTH.split(":", 1)[1]:
+            raise SystemExit(aid + " sends the wrong header")
+        credential = args[i + 2]
+    else:
+        credential = None
+    return [args[-1], credential, transport]
+
+
+def goose_link(c):
+    q = query(c)
+    return [q["url"], None, q["type"]]
+
+
+DECODERS = {
+    "claude-desktop/config": bridge,
+    "claude-desktop/config-windows": bridge,
+    "claude-desktop/config-uvx": uvx_bridge,
+    "claude-code/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "codex/config": lambda c, a: entry(tomllib.loads(c)["mcp_servers"][NAME], headers=("http_headers",)),
+    "vscode/mcp-json": lambda c, a: entry(json.loads(c)["servers"][NAME]),
+    "vscode/install-link": vscode_link,
+    "vscode/web-link": vscode_link,
+    "cursor/deeplink": lambda c, a: base64_link(c),
+    "cursor/web-link": lambda c, a: base64_link(c),
+    "cursor/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "chatgpt/connector-url": lambda c, a: [c, None, None],
+    "claude-ai/connector-url": lambda c, a: [c, None, None],
+    "claude-ai/prefill-link": lambda c, a: [query(c)["connectorUrl"], None, None],
+    "windsurf/config": lambda c, a: entry(json.loads(c)["mcpServers"][NAME], url_key="serverUrl"),
+    "gemini-cli/settings-json": lambda c, a: gemini_settings(c),
+    "zed/settings-json": lambda c, a: entry(json.loads(c)["context_servers"][NAME]),
+    "goose/config": lambda c, a: entry(yaml.safe_load(c)["extensions"][NAME], url_key="uri"),
+    "goose/deeplink": lambda c, a: goose_link(c),
+    "lm-studio/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "lm-studio/deeplink": lambda c, a: base64_link(c),
+    "lm-studio/web-link": lambda c, a: base64_link(c),
+    "opencode/config": lambda c, a: entry(json.loads(c)["mcp"][NAME]),
+    "cline/config": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "roo-code/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "kiro/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "kiro/install-link": lambda c, a: entry(json.loads(query(c)["config"])),
+    "visual-studio/mcp-json": lambda c, a: entry(json.loads(c)["servers"][NAME]),
+    "visual-studio/install-link": lambda c, a: entry(json.loads(urllib.parse.unquote(c.split("?", 1)[1], errors="strict"))),
+    "continue/config": lambda c, a: continue_block(c),
+    "warp/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "copilot-jetbrains/mcp-json": lambda c, a: entry(json.loads(c)["servers"][NAME], headers=("requestInit", "headers")),
+}
 
 
 def decode(manifest):
-    name = manifest["server"]["name"]
-    auth = manifest["server"]["auth"]
+    global AUTH, NAME
+    NAME = manifest["server"]["name"]
+    AUTH = manifest["server"]["auth"]
     out = {}
     for client in manifest["clients"]:
         for a in client["artifacts"]:
             if not a["available"]:
                 continue
             aid, c = a["id"], a["content"]
-            if aid == "claude-desktop/config":
-                e = json.loads(c)["mcpServers"][name]
-                args = e["args"]
-                cred = e.get("env", {}).get("AUTH_HEADER")
-                out[aid] = [args[2], cred]
-            elif aid == "claude-desktop/config-uvx":
-                e = json.loads(c)["mcpServers"][name]
-                args = e["args"]
-                if auth == "bearer":
-                    cred = "Bearer " + e["env"]["API_ACCESS_TOKEN"]
-                elif auth.startswith("header:"):
-                    i = args.index("-H")
-                    assert args[i + 1] == auth.split(":", 1)[1]
-                    cred = args[i + 2]
-                else:
-                    cred = None
-                out[aid] = [args[-1], cred]
-            elif aid == "claude-code/command":
-                argv = shlex.split(c)
-                cred = argv[argv.index("--header") + 1] if "--header" in argv else None
-                out[aid] = [argv[8], cred]
-            elif aid in ("claude-code/mcp-json", "cursor/mcp-json"):
-                e = json.loads(c)["mcpServers"][name]
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid == "codex/command":
-                argv = shlex.split(c)
-                out[aid] = [argv[argv.index("--url") + 1], None]
-            elif aid == "codex/config":
-                e = tomllib.loads(c)["mcp_servers"][name]
-                h = e.get("http_headers")
-                out[aid] = [e["url"], header_value(h, auth) if h else None]
-            elif aid == "vscode/command":
-                e = json.loads(shlex.split(c)[2])
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid == "vscode/mcp-json":
-                e = json.loads(c)["servers"][name]
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid in ("vscode/install-link", "vscode/web-link"):
-                link = c if aid == "vscode/install-link" else query(c)["url"]
-                payload = link.split("?", 1)[1]
-                # VS Code decodes the query twice before JSON.parse.
-                e = json.loads(urllib.parse.unquote(urllib.parse.unquote(payload, errors="strict"), errors="strict"))
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid in ("cursor/deeplink", "cursor/web-link"):
-                q = query(c)
-                e = json.loads(base64.b64decode(q["config"], validate=True).decode("utf-8"))
-                out[aid] = [e["url"], header_value(e["headers"], auth) if "headers" in e else None]
-            elif aid in ("chatgpt/connector-url", "claude-ai/connector-url"):
-                out[aid] = [c, None]
-            elif aid == "claude-ai/prefill-link":
-                out[aid] = [query(c)["connectorUrl"], None]
+            if a["kind"] == "command":
+                argv = SPLITTERS[a["shell"]](c)
+                if argv != a["argv"]:
+                    raise SystemExit(aid + ": the manifest's argv is not what the line splits into")
+                out[aid] = decode_command(aid.removesuffix("-powershell").removesuffix("-cmd"), argv)
+            elif aid in DECODERS:
+                out[aid] = DECODERS[aid](c, aid)
             else:
                 raise SystemExit("unknown artifact " + aid)
     return out

@@ -1,0 +1,1 @@
+claude mcp add --transport http --scope user acme https://mcp.acme.dev/mcp --header "Authorization: Bearer YOUR_ACME_API_KEY"

@@ -1,0 +1,1 @@
+codex mcp add acme --url https://mcp.acme.dev/mcp --bearer-token-env-var ACME_API_KEY

@@ -1,0 +1,1 @@
+gemini mcp add --transport http --scope user --header "Authorization: Bearer YOUR_ACME_API_KEY" acme https://mcp.acme.dev/mcp

@@ -1,0 +1,1 @@
+code --add-mcp "{\"name\":\"acme\",\"type\":\"http\",\"url\":\"https://mcp.acme.dev/mcp\",\"headers\":{\"Authorization\":\"Bearer YOUR_ACME_API_KEY\"}}"
