@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "MCPSetup", targets: ["MCPSetup"]),
         .library(name: "MCPSetupSite", targets: ["MCPSetupSite"]),
+        .library(name: "MCPSetupInstall", targets: ["MCPSetupInstall"]),
         .executable(name: "mcp-setup", targets: ["mcp-setup"]),
     ],
     dependencies: [
@@ -39,11 +40,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "MCPSetupInstall",
+            dependencies: [
+                "MCPSetup",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "mcp-setup",
             dependencies: [
                 "MCPSetup",
                 "MCPSetupSite",
+                "MCPSetupInstall",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +67,14 @@ let package = Package(
         .testTarget(
             name: "MCPSetupSiteTests",
             dependencies: ["MCPSetupSite"]
+        ),
+        .testTarget(
+            name: "MCPSetupInstallTests",
+            dependencies: [
+                "MCPSetupInstall",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "MCPSetupCLITests",

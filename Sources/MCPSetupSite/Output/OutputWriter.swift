@@ -159,7 +159,7 @@ public struct OutputWriter: Sendable {
         let ok = data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count <= 0 { return false }
                 offset += count
             }
@@ -171,4 +171,9 @@ public struct OutputWriter: Sendable {
             throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))")
         }
     }
+}
+
+/// The POSIX `write(2)`, named apart from ``OutputWriter/write(_:)``.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

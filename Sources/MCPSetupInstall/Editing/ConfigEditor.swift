@@ -1,0 +1,63 @@
+import MCPSetup
+
+/// One config file held in memory and edited at the span of one entry.
+protocol ConfigEditor {
+    /// The file's bytes, edited.
+    var bytes: [UInt8] { get }
+    /// The entry at `container` + `name`, parsed.
+    func entry(container: [String], name: String) throws(SetupError) -> PlainValue?
+    /// Inserts the entry, or replaces it.
+    mutating func upsert(container: [String], name: String, value: PlainValue) throws(SetupError)
+    /// Removes the entry; false when it is not there.
+    mutating func remove(container: [String], name: String) throws(SetupError) -> Bool
+    /// Merges items into a list at the root (VS Code's `inputs`).
+    mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError)
+    /// Whether the file holds nothing but empty containers (what removing the only entry from
+    /// a file mcp-setup created leaves).
+    func isEmptySkeleton() throws(SetupError) -> Bool
+}
+
+extension JSONEditor: ConfigEditor {
+    func isEmptySkeleton() throws(SetupError) -> Bool {
+        guard case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self), allowComments: allowComments) else { return false }
+        return members.allSatisfy { member in
+            switch member.value {
+            case .object(let inner): return inner.isEmpty
+            case .array(let items): return items.isEmpty
+            case .string: return member.key == "$schema"
+            default: return false
+            }
+        }
+    }
+}
+
+extension TOMLEditor: ConfigEditor {
+    mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
+
+    func isEmptySkeleton() throws(SetupError) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+}
+
+/// Opens the right editor for a file's syntax.
+enum ConfigEditors {
+    static func open(_ bytes: [UInt8], format: FileFormat, path: String) throws(SetupError) -> any ConfigEditor {
+        switch format {
+        case .json: return try JSONEditor(bytes: bytes, allowComments: false, path: path)
+        case .jsonc: return try JSONEditor(bytes: bytes, allowComments: true, path: path)
+        case .toml: return try TOMLEditor(bytes: bytes, path: path)
+        case .yaml: return try YAMLEditor(bytes: bytes, path: path)
+        }
+    }
+}
+
+extension PlainValue {
+    /// The value with every object's keys sorted, to compare entries whatever their order.
+    var canonical: PlainValue {
+        switch self {
+        case .object(let members): return .object(members.map { ($0.key, $0.value.canonical) }.sorted { $0.key < $1.key })
+        case .array(let items): return .array(items.map(\.canonical))
+        default: return self
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import MCPSetup
+
+/// Edits one member of a JSON or JSONC config file in place: every byte outside the edited
+/// span (other servers, settings, comments, key order, indentation, line endings, a
+/// byte-order mark) stays as it was.
+struct JSONEditor {
+    private(set) var bytes: [UInt8]
+    let allowComments: Bool
+    let path: String
+    let layout: TextLayout
+
+    init(bytes: [UInt8], allowComments: Bool, path: String) throws(SetupError) {
+        self.bytes = bytes
+        self.allowComments = allowComments
+        self.path = path
+        self.layout = TextLayout(bytes)
+        _ = try parse()
+    }
+
+    private func parse() throws(SetupError) -> JSONSpans {
+        let spans = try JSONSpans(bytes, allowComments: allowComments, path: path)
+        guard case .object = spans.root else {
+            throw SetupError("\(path): the file holds a JSON \(spans.text(spans.root.range).first == "[" ? "list" : "value"), not an object of settings; fix or move the file")
+        }
+        return spans
+    }
+
+    /// The value stored under `container` + `name`, parsed.
+    func entry(container: [String], name: String) throws(SetupError) -> PlainValue? {
+        let spans = try parse()
+        guard let object = try self.container(container, in: spans, creating: false),
+              let member = object.members.first(where: { $0.key == name }) else { return nil }
+        do {
+            return try JSONParser.parse(spans.text(member.value.range), allowComments: allowComments)
+        } catch {
+            throw SetupError("\(path): the entry '\(name)' cannot be read (\(error))")
+        }
+    }
+
+    /// Inserts the member, or replaces its value when it exists.
+    mutating func upsert(container: [String], name: String, value: PlainValue) throws(SetupError) {
+        var spans = try parse()
+        // Create missing containers one level at a time.
+        var depth = 0
+        while try self.container(Array(container.prefix(depth + 1)), in: spans, creating: false) != nil, depth < container.count { depth += 1 }
+        if depth < container.count {
+            guard let parent = try self.container(Array(container.prefix(depth)), in: spans, creating: false) else { return }
+            insert(member: container[depth], value: .object([]), into: parent)
+            spans = try parse()
+            return try upsert(container: container, name: name, value: value)
+        }
+        guard let object = try self.container(container, in: spans, creating: false) else { return }
+        if let member = object.members.first(where: { $0.key == name }) {
+            let indent = TextLayout.indentation(of: member.start, in: bytes)
+            bytes.replaceSubrange(member.value.range, with: layout.relayout(JSONSyntax.pretty(value), base: indent))
+        } else {
+            insert(member: name, value: value, into: object)
+        }
+    }
+
+    /// Removes the member; false when it is not there.
+    mutating func remove(container: [String], name: String) throws(SetupError) -> Bool {
+        let spans = try parse()
+        guard let object = try self.container(container, in: spans, creating: false),
+              let index = object.members.firstIndex(where: { $0.key == name }) else { return false }
+        let members = object.members
+        let member = members[index]
+        let range: Range<Int>
+        if index + 1 < members.count {
+            range = member.start..<members[index + 1].start
+        } else if index > 0 {
+            let previous = members[index - 1]
+            if let comma = member.comma, let previousComma = previous.comma {
+                range = (previousComma + 1)..<(comma + 1)
+            } else {
+                range = previous.value.range.upperBound..<member.value.range.upperBound
+            }
+        } else {
+            let end = (member.comma.map { $0 + 1 }) ?? member.value.range.upperBound
+            let closing = object.range.upperBound - 1
+            let outerIndent = TextLayout.indentation(of: object.range.lowerBound, in: bytes)
+            let tail = Array(bytes[end..<closing])
+            let added = layout.lineEnding + outerIndent
+            if tail.starts(with: added) && !tail.dropFirst(added.count).contains(0x0A) {
+                range = (object.range.lowerBound + 1)..<(end + added.count)
+            } else {
+                range = (object.range.lowerBound + 1)..<end
+            }
+        }
+        bytes.removeSubrange(range)
+        return true
+    }
+
+    /// Appends items to the array at `key` of the root object (created when missing), skipping
+    /// those whose `idKey` is already there; used for VS Code's `inputs`.
+    mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {
+        for item in items {
+            let spans = try parse()
+            guard case .object(let root) = spans.root else { return }
+            let existing = root.members.first(where: { $0.key == key })
+            if let existing {
+                guard case .array(let values) = (try? JSONParser.parse(spans.text(existing.value.range), allowComments: allowComments)) ?? .null else {
+                    throw SetupError("\(path): '\(key)' is not a list; fix the file")
+                }
+                if values.contains(where: { $0[idKey] == item[idKey] }) { continue }
+                let range = existing.value.range
+                let indent = TextLayout.indentation(of: existing.start, in: bytes)
+                let text = layout.relayout(JSONSyntax.pretty(item), base: indent + layout.unit)
+                if values.isEmpty {
+                    bytes.replaceSubrange(range, with: Array("[".utf8) + layout.lineEnding + indent + layout.unit + text + layout.lineEnding + indent + Array("]".utf8))
+                } else {
+                    var close = range.upperBound - 1
+                    while close > range.lowerBound {
+                        let previous = bytes[close - 1]
+                        if previous == 0x20 || previous == 0x0A || previous == 0x0D || previous == 0x09 { close -= 1 } else { break }
+                    }
+                    let trailingComma = bytes[close - 1] == UInt8(ascii: ",")
+                    bytes.insert(contentsOf: (trailingComma ? [] : Array(",".utf8)) + layout.lineEnding + indent + layout.unit + text, at: close)
+                }
+            } else {
+                insert(member: key, value: .array([item]), into: root)
+            }
+        }
+    }
+
+    private func container(_ path: [String], in spans: JSONSpans, creating: Bool) throws(SetupError) -> JSONSpans.ObjectNode? {
+        guard case .object(var object) = spans.root else { return nil }
+        for key in path {
+            guard let member = object.members.first(where: { $0.key == key }) else { return nil }
+            guard case .object(let next) = member.value else {
+                throw SetupError("\(path.joined(separator: ".")): '\(key)' in \(self.path) is not an object; fix the file (nothing was changed)")
+            }
+            object = next
+        }
+        return object
+    }
+
+    private mutating func insert(member name: String, value: PlainValue, into object: JSONSpans.ObjectNode) {
+        let key = Array(JSONSyntax.quote(name).utf8)
+        if let last = object.members.last {
+            let first = object.members[0]
+            let compact = !TextLayout.hasLineBreak(bytes, from: object.range.lowerBound, to: first.start)
+            if compact {
+                let spaced = first.comma.map { $0 + 1 < bytes.count && bytes[$0 + 1] == 0x20 } ?? (bytes[first.value.range.lowerBound - 1] == 0x20)
+                let text = Array((spaced ? ", " : ",").utf8) + key + Array((spaced ? ": " : ":").utf8) + Array(JSONSyntax.compact(value).utf8)
+                bytes.insert(contentsOf: text, at: last.value.range.upperBound)
+                return
+            }
+            let indent = TextLayout.indentation(of: last.start, in: bytes)
+            let text = key + Array(": ".utf8) + layout.relayout(JSONSyntax.pretty(value), base: indent)
+            if let comma = last.comma {
+                bytes.insert(contentsOf: layout.lineEnding + indent + text + Array(",".utf8), at: comma + 1)
+            } else {
+                bytes.insert(contentsOf: Array(",".utf8) + layout.lineEnding + indent + text, at: last.value.range.upperBound)
+            }
+            return
+        }
+        let outer = TextLayout.indentation(of: object.range.lowerBound, in: bytes)
+        let indent = outer + layout.unit
+        let text = key + Array(": ".utf8) + layout.relayout(JSONSyntax.pretty(value), base: indent)
+        let interiorHasBreak = TextLayout.hasLineBreak(bytes, from: object.range.lowerBound, to: object.range.upperBound - 1)
+        let insertion = layout.lineEnding + indent + text + (interiorHasBreak ? [] : layout.lineEnding + outer)
+        bytes.insert(contentsOf: insertion, at: object.range.lowerBound + 1)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import MCPSetup
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Safe changes to one config file: a lock so concurrent installs take turns, a timestamped
+/// backup beside the file before any change, and an atomic replace (a temporary file in the same
+/// folder, fsync, rename, fsync of the folder) that keeps the file's permissions. A reader, or a
+/// process killed half way, sees the old file or the new one, never a mix.
+struct FileTransaction {
+    /// The file (symbolic links resolved, so the link itself is kept).
+    let path: String
+    private let folderDescriptor: Int32
+
+    /// Opens the transaction: creates the file's folder if needed and takes its lock.
+    init(path: String) throws(SetupError) {
+        let resolved = Self.resolveLinks(path)
+        self.path = resolved
+        let folder = (resolved as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SetupError("\(folder): cannot create the folder (\(error.localizedDescription))")
+        }
+        folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
+        guard folderDescriptor >= 0 else { throw SetupError("\(folder): cannot open the folder (\(String(cString: strerror(errno))))") }
+        guard flock(folderDescriptor, LOCK_EX) == 0 else {
+            close(folderDescriptor)
+            throw SetupError("\(folder): cannot lock the folder (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Releases the lock.
+    func finish() {
+        flock(folderDescriptor, LOCK_UN)
+        close(folderDescriptor)
+    }
+
+    private static func resolveLinks(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// The file's bytes and permission bits, or nil when it does not exist.
+    func read() throws(SetupError) -> (bytes: [UInt8], mode: mode_t)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw SetupError("\(path): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw SetupError("\(path) is not a regular file; move it away") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SetupError("\(path): cannot be read; check its permissions")
+        }
+        return (Array(data), info.st_mode & 0o7777)
+    }
+
+    /// Refuses a file the user cannot write: replacing it would get round its permissions.
+    func checkWritable() throws(SetupError) {
+        if access(path, F_OK) == 0 && access(path, W_OK) != 0 {
+            throw SetupError("\(path) is read-only; make it writable (chmod u+w) if you want mcp-setup to change it")
+        }
+    }
+
+    /// Copies the current bytes to `<file>.mcp-setup-backup-<UTC time>` (and `-2`, `-3`… when
+    /// that exists), with the same permissions; returns the backup's path.
+    func backup(_ bytes: [UInt8], mode: mode_t, now: Date = Date()) throws(SetupError) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = path + Self.backupMarker + formatter.string(from: now)
+        var candidate = base
+        var counter = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = base + "-\(counter)"
+            counter += 1
+        }
+        try writeAtomically(bytes, to: candidate, mode: mode)
+        return candidate
+    }
+
+    static let backupMarker = ".mcp-setup-backup-"
+
+    /// The backups of this file, newest first.
+    func backups() -> [String] {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + Self.backupMarker
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }
+            .sorted { lhs, rhs in
+                let l = Self.backupOrder(String(lhs.dropFirst(prefix.count)))
+                let r = Self.backupOrder(String(rhs.dropFirst(prefix.count)))
+                return l != r ? l > r : lhs > rhs
+            }
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    private static func backupOrder(_ suffix: String) -> String {
+        let parts = suffix.split(separator: "-")
+        let counter = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
+        return (parts.first.map(String.init) ?? "") + String(format: "-%06d", counter)
+    }
+
+    /// Replaces the file atomically with `bytes`.
+    func replace(with bytes: [UInt8], mode: mode_t) throws(SetupError) {
+        try writeAtomically(bytes, to: path, mode: mode)
+    }
+
+    /// Removes the file.
+    func delete() throws(SetupError) {
+        guard unlink(path) == 0 else { throw SetupError("\(path): cannot remove (\(String(cString: strerror(errno))))") }
+        fsync(folderDescriptor)
+    }
+
+    private func writeAtomically(_ bytes: [UInt8], to target: String, mode: mode_t) throws(SetupError) {
+        let folder = (target as NSString).deletingLastPathComponent
+        let temporary = folder + "/." + (target as NSString).lastPathComponent + ".mcp-setup-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else { throw SetupError("\(target): cannot write in \(folder) (\(String(cString: strerror(errno))))") }
+        var ok = fchmod(descriptor, mode) == 0
+        if ok {
+            ok = bytes.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count <= 0 { return false }
+                    offset += count
+                }
+                return true
+            }
+        }
+        ok = ok && fsync(descriptor) == 0
+        close(descriptor)
+        guard ok, rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw SetupError("\(target): cannot write (\(reason)); the file was not changed")
+        }
+        fsync(folderDescriptor)
+    }
+}

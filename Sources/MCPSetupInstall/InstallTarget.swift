@@ -1,0 +1,189 @@
+import Foundation
+import MCPSetup
+
+/// Where an install goes: the config file of a client at a scope, its syntax, and the key path
+/// of the object that holds its servers.
+public struct InstallTarget: Sendable, Hashable {
+    /// `user` (every project) or `project` (the current folder).
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
+        /// The user's own config file.
+        case user
+        /// The project's config file, relative to the project folder.
+        case project
+    }
+
+    /// The client id.
+    public let clientID: String
+    /// The scope.
+    public let scope: Scope
+    /// The config file, absolute.
+    public let path: String
+    /// The file's syntax.
+    public let format: FileFormat
+    /// The keys from the root to the object that holds the servers (`["mcpServers"]`).
+    public let container: [String]
+    /// The server's key in that object.
+    public let name: String
+    /// The entry to write (the server's value), when installing.
+    public let entry: PlainValue
+    /// The whole file, when the file does not exist yet.
+    public let newFile: String
+    /// Lists at the root merged item by item (VS Code's `inputs`), with the key naming an item.
+    public let rootItems: [String: (items: [PlainValue], idKey: String)]
+
+    /// Two targets are the same when they write the same thing to the same place.
+    public static func == (lhs: InstallTarget, rhs: InstallTarget) -> Bool {
+        lhs.path == rhs.path && lhs.container == rhs.container && lhs.name == rhs.name && lhs.entry == rhs.entry && lhs.newFile == rhs.newFile
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(container)
+        hasher.combine(name)
+    }
+}
+
+/// Finds a client's config file and the entry to merge into it, from the same artifacts
+/// `mcp-setup render` prints.
+public struct InstallTargets: Sendable {
+    /// The operating system whose paths are used: `linux`, `macos` or `windows`.
+    public let os: String
+    /// The environment: `HOME`, `XDG_CONFIG_HOME`, `CODEX_HOME`, `APPDATA`, `USERPROFILE`.
+    public let environment: [String: String]
+    /// The project folder for project scope.
+    public let projectDirectory: String
+
+    /// Creates a resolver.
+    public init(os: String = InstallTargets.currentOS, environment: [String: String] = ProcessInfo.processInfo.environment, projectDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.os = os
+        self.environment = environment
+        self.projectDirectory = projectDirectory
+    }
+
+    /// The system this process runs on.
+    public static var currentOS: String {
+        #if os(macOS)
+        return "macos"
+        #elseif os(Windows)
+        return "windows"
+        #else
+        return "linux"
+        #endif
+    }
+
+    /// Files `mcp-setup install` writes that no artifact names: Claude Code's user scope lives
+    /// in `~/.claude.json` under the same `mcpServers` key as `.mcp.json`.
+    static let extraPaths: [String: [ConfigPath]] = [
+        "claude-code/mcp-json": [
+            ConfigPath(os: "macos", scope: "user", path: "~/.claude.json"),
+            ConfigPath(os: "linux", scope: "user", path: "~/.claude.json"),
+            ConfigPath(os: "windows", scope: "user", path: #"%USERPROFILE%\.claude.json"#),
+        ],
+    ]
+
+    /// The clients that have a config file mcp-setup can merge into.
+    public static func installableClients(_ catalog: ClientCatalog = .standard) throws -> [String] {
+        let request = try placeholderRequest(name: "example")
+        return try SetupGenerator(catalog: catalog).render(request).filter { client in
+            client.artifacts.contains { $0.kind == .file && $0.format != nil }
+        }.map(\.id)
+    }
+
+    static func placeholderRequest(name: String) throws(SetupError) -> SetupRequest {
+        try SetupRequest(profile: try ServerProfile(name: name, endpoint: "https://mcp.example.invalid/mcp", auth: .none), credential: .none)
+    }
+
+    /// The target for installing `request` into a client's file. `artifactID` picks among a
+    /// client's file artifacts (for example `claude-desktop/config-uvx`).
+    public func target(clientID: String, scope: InstallTarget.Scope?, request: SetupRequest, artifactID: String? = nil, catalog: ClientCatalog = .standard) throws -> InstallTarget {
+        let artifacts = try SetupGenerator(catalog: catalog).render(request, clientIDs: [clientID]).flatMap(\.artifacts)
+        let files = artifacts.filter { $0.kind == .file && $0.format != nil && (artifactID == nil || $0.id == artifactID) }
+        if let artifactID, files.isEmpty {
+            throw SetupError("--artifact \(artifactID) is not a config file of \(clientID); use one of: \(artifacts.filter { $0.kind == .file }.map(\.id).joined(separator: ", "))")
+        }
+        guard !files.isEmpty else {
+            throw SetupError("\(clientID) has no config file to merge into; use mcp-setup render --client \(clientID) and follow its instructions")
+        }
+        let scopes = scope.map { [$0] } ?? [.user, .project]
+        for wanted in scopes {
+            for artifact in files {
+                let paths = artifact.paths + (Self.extraPaths[artifact.id] ?? [])
+                guard let location = paths.first(where: { $0.scope == wanted.rawValue && ($0.os == os || $0.os == "any") }) else { continue }
+                guard artifact.isAvailable, let content = artifact.content, let document = artifact.document else {
+                    throw SetupError("\(artifact.id) is not available for this server and key: \(artifact.unavailableReason ?? "")")
+                }
+                let renderer = TextRenderer(secret: request.secretText)
+                let value: PlainValue
+                switch document {
+                case .json(let v), .jsonc(let v), .yaml(let v), .toml(let v): value = try renderer.plain(v)
+                default: continue
+                }
+                guard let (container, entry) = Self.locate(request.profile.name, in: value) else {
+                    throw InternalError(subject: artifact.id, message: "the file artifact has no entry named \(request.profile.name)")
+                }
+                var rootItems: [String: (items: [PlainValue], idKey: String)] = [:]
+                if case .array(let inputs)? = value["inputs"] { rootItems["inputs"] = (inputs, "id") }
+                return InstallTarget(
+                    clientID: clientID, scope: wanted, path: try resolve(location.path, scope: wanted),
+                    format: artifact.format!, container: container, name: request.profile.name, entry: entry,
+                    newFile: content, rootItems: rootItems
+                )
+            }
+        }
+        let available = files.flatMap { ($0.paths + (Self.extraPaths[$0.id] ?? [])).filter { $0.os == os || $0.os == "any" }.map(\.scope) }
+        if let scope {
+            throw SetupError("\(clientID) has no \(scope.rawValue)-scope config file on \(os); use --scope \(Set(available).sorted().joined(separator: " or --scope "))")
+        }
+        throw SetupError("\(clientID) has no config file on \(os)")
+    }
+
+    /// The target for removing the server `name` from a client's file.
+    public func removalTarget(clientID: String, scope: InstallTarget.Scope?, name: String, artifactID: String? = nil) throws -> InstallTarget {
+        try target(clientID: clientID, scope: scope, request: try Self.placeholderRequest(name: name), artifactID: artifactID)
+    }
+
+    /// The key path to the object that holds `name`, and `name`'s value.
+    static func locate(_ name: String, in value: PlainValue) -> (container: [String], entry: PlainValue)? {
+        guard case .object(let members) = value else { return nil }
+        if let entry = members.first(where: { $0.key == name })?.value { return ([], entry) }
+        for member in members {
+            if case .array(let items) = member.value,
+               let item = items.first(where: { $0["name"]?.stringValue == name }) {
+                return ([member.key], YAMLEditor.withoutName(item))
+            }
+            if let (path, entry) = locate(name, in: member.value) { return ([member.key] + path, entry) }
+        }
+        return nil
+    }
+
+    /// Expands `~`, `~/.config` (XDG_CONFIG_HOME), `~/.codex` (CODEX_HOME) and `%VAR%`, and
+    /// puts project paths under the project folder.
+    func resolve(_ path: String, scope: InstallTarget.Scope) throws(SetupError) -> String {
+        if scope == .project && !path.hasPrefix("~") && !path.hasPrefix("%") {
+            return (projectDirectory as NSString).appendingPathComponent(path)
+        }
+        var path = path
+        if path.contains("%") {
+            while let start = path.range(of: "%"), let end = path[start.upperBound...].range(of: "%") {
+                let name = String(path[start.upperBound..<end.lowerBound])
+                guard let value = environment[name], !value.isEmpty else {
+                    throw SetupError("\(name) is not set; it locates \(path) (set it, or choose another --os)")
+                }
+                path.replaceSubrange(start.lowerBound..<end.upperBound, with: value)
+            }
+            return path.replacingOccurrences(of: "\\", with: "/")
+        }
+        guard path.hasPrefix("~") else { return path }
+        guard let home = environment["HOME"], !home.isEmpty else {
+            throw SetupError("HOME is not set; it locates \(path)")
+        }
+        if path.hasPrefix("~/.codex/"), let codexHome = environment["CODEX_HOME"], !codexHome.isEmpty {
+            return codexHome + "/" + path.dropFirst("~/.codex/".count)
+        }
+        if os == "linux", path.hasPrefix("~/.config/"), let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            return config + "/" + path.dropFirst("~/.config/".count)
+        }
+        return home + path.dropFirst()
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import MCPSetup
+
+/// Merges a server entry into a client's config file, or takes it out again, without losing a
+/// byte of anything else: parse first (an unparsable file is refused with its line and column),
+/// edit only the entry's span, back up, replace atomically, then read the result back.
+public struct Installer: Sendable {
+    /// Creates an installer.
+    public init() {}
+
+    /// What an install or uninstall did.
+    public enum Outcome: Sendable, Equatable {
+        /// The file was written; `backup` is the copy of the old file, when there was one.
+        case written(backup: String?)
+        /// The file already held exactly this entry (or, for uninstall, no such entry).
+        case unchanged
+        /// A dry run: the diff that would be applied (empty when nothing would change).
+        case dryRun(diff: String)
+        /// Uninstall removed the file mcp-setup had created, which held nothing else.
+        case deleted
+    }
+
+    /// The entry exists with a different value: the diff, and a refusal without `force`.
+    public struct Conflict: Error, Sendable, CustomStringConvertible {
+        /// The unified diff of the entry as it is and as it would be.
+        public let diff: String
+        /// The one-line refusal.
+        public let description: String
+    }
+
+    /// Installs the target's entry. `holdsKey` makes a new file `0600`.
+    public func install(_ target: InstallTarget, force: Bool = false, dryRun: Bool = false, holdsKey: Bool) throws -> Outcome {
+        let transaction = try FileTransaction(path: target.path)
+        defer { transaction.finish() }
+        let current = try transaction.read()
+        let displayPath = target.path
+        let newBytes: [UInt8]
+        if let current, !current.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            var editor = try ConfigEditors.open(current.bytes, format: target.format, path: displayPath)
+            if let existing = try editor.entry(container: target.container, name: target.name) {
+                if existing.canonical == target.entry.canonical && !hasMissingItems(target, in: current.bytes) {
+                    return dryRun ? .dryRun(diff: "") : .unchanged
+                }
+                if !force {
+                    let diff = UnifiedDiff.make(old: JSONSyntax.pretty(SecretMask.mask(existing)) + "\n", new: JSONSyntax.pretty(SecretMask.mask(target.entry)) + "\n", oldName: "\(target.name) (in \(displayPath))", newName: "\(target.name) (new)")
+                    throw Conflict(diff: diff, description: "\(displayPath) already has a different '\(target.name)' entry; rerun with --force to replace it (the old file is backed up)")
+                }
+            }
+            try editor.upsert(container: target.container, name: target.name, value: target.entry)
+            for (key, merge) in target.rootItems.sorted(by: { $0.key < $1.key }) {
+                try editor.mergeItems(merge.items, intoRootArray: key, idKey: merge.idKey)
+            }
+            newBytes = editor.bytes
+        } else {
+            newBytes = Array(target.newFile.utf8)
+        }
+        let oldText = current.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+        if dryRun {
+            return .dryRun(diff: UnifiedDiff.make(old: oldText, new: String(decoding: newBytes, as: UTF8.self), oldName: current == nil ? "/dev/null" : displayPath, newName: displayPath))
+        }
+        try verify(newBytes, target: target)
+        try transaction.checkWritable()
+        var backup: String?
+        if let current {
+            backup = try transaction.backup(current.bytes, mode: current.mode)
+        }
+        try transaction.replace(with: newBytes, mode: current?.mode ?? (holdsKey ? 0o600 : 0o644))
+        return .written(backup: backup)
+    }
+
+    /// Removes the entry named by the target. When the file is exactly what an install made
+    /// from its newest backup, the backup's bytes come back unchanged.
+    public func uninstall(_ target: InstallTarget, dryRun: Bool = false) throws -> Outcome {
+        let transaction = try FileTransaction(path: target.path)
+        defer { transaction.finish() }
+        guard let current = try transaction.read() else { return dryRun ? .dryRun(diff: "") : .unchanged }
+        var editor = try ConfigEditors.open(current.bytes, format: target.format, path: target.path)
+        guard let entry = try editor.entry(container: target.container, name: target.name) else {
+            return dryRun ? .dryRun(diff: "") : .unchanged
+        }
+        var result: [UInt8]?
+        var deleteFile = false
+        if let backupPath = transaction.backups().first, let backup = FileManager.default.contents(atPath: backupPath) {
+            if let reinstalled = try? reinstall(entry, target: target, into: Array(backup), current: current.bytes), reinstalled == current.bytes {
+                result = Array(backup)
+            }
+        }
+        if result == nil {
+            // VS Code inputs stay: they may be the user's own; only a byte-exact restore from
+            // the backup (above) takes out the ones install added.
+            _ = try editor.remove(container: target.container, name: target.name)
+            if try editor.isEmptySkeleton() { deleteFile = true }
+            result = editor.bytes
+        }
+        let newBytes = result!
+        if dryRun {
+            return .dryRun(diff: UnifiedDiff.make(old: String(decoding: current.bytes, as: UTF8.self), new: deleteFile ? "" : String(decoding: newBytes, as: UTF8.self), oldName: target.path, newName: deleteFile ? "/dev/null" : target.path))
+        }
+        try transaction.checkWritable()
+        if deleteFile {
+            _ = try transaction.backup(current.bytes, mode: current.mode)
+            try transaction.delete()
+            return .deleted
+        }
+        let backup = try transaction.backup(current.bytes, mode: current.mode)
+        try transaction.replace(with: newBytes, mode: current.mode)
+        return .written(backup: backup)
+    }
+
+    /// What installing `entry` into `bytes` gives, with the root items the current file holds.
+    private func reinstall(_ entry: PlainValue, target: InstallTarget, into bytes: [UInt8], current: [UInt8]) throws -> [UInt8] {
+        var editor = try ConfigEditors.open(bytes, format: target.format, path: target.path)
+        if try editor.entry(container: target.container, name: target.name) != nil { return [] }
+        try editor.upsert(container: target.container, name: target.name, value: entry)
+        if case .object(let root)? = try? JSONParser.parse(String(decoding: current, as: UTF8.self), allowComments: true),
+           case .array(let inputs)? = root.first(where: { $0.key == "inputs" })?.value {
+            let used = inputs.filter { input in
+                guard let id = input["id"]?.stringValue else { return false }
+                return JSONSyntax.compact(entry).contains("${input:\(id)}")
+            }
+            if !used.isEmpty { try editor.mergeItems(used, intoRootArray: "inputs", idKey: "id") }
+        }
+        return editor.bytes
+    }
+
+    /// Whether VS Code-style root items the target needs are missing from the file.
+    private func hasMissingItems(_ target: InstallTarget, in bytes: [UInt8]) -> Bool {
+        guard !target.rootItems.isEmpty,
+              case .object(let root)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self), allowComments: true) else { return false }
+        for (key, merge) in target.rootItems {
+            let present = root.first(where: { $0.key == key })?.value
+            guard case .array(let items)? = present else { return true }
+            for item in merge.items where !items.contains(where: { $0[merge.idKey] == item[merge.idKey] }) { return true }
+        }
+        return false
+    }
+
+    /// Reads the new bytes back and checks the entry is exactly the intended one.
+    private func verify(_ bytes: [UInt8], target: InstallTarget) throws {
+        let editor = try ConfigEditors.open(bytes, format: target.format, path: target.path)
+        guard let written = try editor.entry(container: target.container, name: target.name), written.canonical == target.entry.canonical else {
+            throw InternalError(subject: "install \(target.clientID)", message: "the edited file does not hold the intended entry; nothing was written")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import MCPSetup
+import MCPSetupInstall
+
+/// Where to install: client, scope, and the machine the paths are for.
+struct InstallLocationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The client whose config file to change.", valueName: "id"))
+    var client: String
+
+    @Option(name: .long, help: ArgumentHelp("user (default where the client has one) or project (the current folder, or --project).", valueName: "scope"))
+    var scope: String?
+
+    @Option(name: .long, help: ArgumentHelp("The project folder for --scope project (default: the current folder).", valueName: "dir"))
+    var project: String?
+
+    @Option(name: .long, help: ArgumentHelp("Which of the client's config artifacts to use, for example claude-desktop/config-uvx.", valueName: "id"))
+    var artifact: String?
+
+    @Option(name: .long, help: ArgumentHelp("Whose paths to use: linux, macos or windows (default: this system; windows paths need APPDATA/USERPROFILE, as under WSL).", valueName: "os"))
+    var os: String?
+
+    @Flag(name: .long, help: "Print the change as a unified diff and write nothing.")
+    var dryRun = false
+
+    func resolver() throws(SetupError) -> (InstallTargets, InstallTarget.Scope?) {
+        var parsedScope: InstallTarget.Scope?
+        if let scope {
+            guard let value = InstallTarget.Scope(rawValue: scope) else { throw SetupError("--scope '\(scope)' is not a scope; use user or project") }
+            parsedScope = value
+        }
+        if let os, !["linux", "macos", "windows"].contains(os) { throw SetupError("--os '\(os)' is not a system; use linux, macos or windows") }
+        let installable = (try? InstallTargets.installableClients()) ?? []
+        guard installable.contains(client) else {
+            if ClientCatalog.standard.ids.contains(client) {
+                throw SetupError("\(client) has no config file mcp-setup can merge into; use mcp-setup render --client \(client)")
+            }
+            throw SetupError("--client '\(client)' is not a known client; use one of: \(installable.joined(separator: ", "))")
+        }
+        let folder = project.map { ($0 as NSString).standardizingPath } ?? FileManager.default.currentDirectoryPath
+        return (InstallTargets(os: os ?? InstallTargets.currentOS, projectDirectory: folder), parsedScope)
+    }
+}
+
+/// `mcp-setup install`: merges the server into a client's config file.
+struct InstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Merge the server into a client's config file, keeping everything else in it.",
+        discussion: """
+        The file is parsed first (an unparsable file is refused with its line and column); only \
+        the server's entry is written, everything else stays byte for byte; a timestamped backup \
+        is made beside the file and the file is replaced atomically. An entry of the same name \
+        that differs is shown and refused unless --force. Missing files and folders are created \
+        (0600 when the file holds a key).
+
+        Examples:
+          mcp-setup install --client cursor --token-stdin < key.txt
+          mcp-setup install --client codex --token-env ACME_API_KEY
+          mcp-setup install --client vscode --scope project --prompt --dry-run
+        """
+    )
+
+    @OptionGroup(title: "Where")
+    var location: InstallLocationOptions
+
+    @OptionGroup(title: "Server")
+    var server: ServerOptions
+
+    @OptionGroup(title: "Key")
+    var key: KeyOptions
+
+    @Flag(name: .long, help: "Replace an entry of the same name that differs.")
+    var force = false
+
+    func run() throws {
+        let (resolver, scope) = try location.resolver()
+        let (input, _) = try server.loadInput()
+        let request = try key.request(for: input)
+        let target = try resolver.target(clientID: location.client, scope: scope, request: request, artifactID: location.artifact)
+        let outcome: Installer.Outcome
+        do {
+            outcome = try Installer().install(target, force: force, dryRun: location.dryRun, holdsKey: request.holdsRealKey)
+        } catch let conflict as Installer.Conflict {
+            FileHandle.standardError.write(Data(conflict.diff.utf8))
+            throw CommandFailure(conflict.description)
+        }
+        switch outcome {
+        case .dryRun(let diff):
+            Output.write(diff)
+            Output.error(diff.isEmpty ? "dry run: \(target.path) already holds this entry" : "dry run: nothing was written")
+        case .unchanged:
+            Output.error("\(target.path) already holds this '\(target.name)' entry; nothing to do")
+        case .written(let backup):
+            Output.error("installed '\(target.name)' into \(target.path)" + (backup.map { " (backup: \($0))" } ?? ""))
+        case .deleted:
+            break
+        }
+    }
+}
+
+/// `mcp-setup uninstall`: takes the server out of a client's config file.
+struct UninstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove a server from a client's config file, keeping everything else in it.",
+        discussion: "Right after an install, the file comes back byte for byte as it was. A backup is made first."
+    )
+
+    @OptionGroup(title: "Where")
+    var location: InstallLocationOptions
+
+    @Option(name: .long, help: ArgumentHelp("The server's name in the config file.", valueName: "name"))
+    var name: String
+
+    func run() throws {
+        let (resolver, scope) = try location.resolver()
+        let target = try resolver.removalTarget(clientID: location.client, scope: scope, name: name, artifactID: location.artifact)
+        switch try Installer().uninstall(target, dryRun: location.dryRun) {
+        case .dryRun(let diff):
+            Output.write(diff)
+            Output.error(diff.isEmpty ? "dry run: \(target.path) has no '\(name)' entry" : "dry run: nothing was written")
+        case .unchanged:
+            Output.error("\(target.path) has no '\(name)' entry; nothing to do")
+        case .written(let backup):
+            Output.error("removed '\(name)' from \(target.path)" + (backup.map { " (backup: \($0))" } ?? ""))
+        case .deleted:
+            Output.error("removed '\(name)' and the file \(target.path), which held nothing else")
+        }
+    }
+}
