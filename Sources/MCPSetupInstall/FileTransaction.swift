@@ -62,7 +62,8 @@ struct FileTransaction {
 
     /// Refuses a file the user cannot write: replacing it would get round its permissions.
     func checkWritable() throws(SetupError) {
-        if access(path, F_OK) == 0 && access(path, W_OK) != 0 {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & 0o200 == 0 || access(path, W_OK) != 0) {
             throw SetupError("\(path) is read-only; make it writable (chmod u+w) if you want mcp-setup to change it")
         }
     }

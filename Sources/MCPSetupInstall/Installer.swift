@@ -80,16 +80,21 @@ public struct Installer: Sendable {
         }
         var result: [UInt8]?
         var deleteFile = false
-        if let backupPath = transaction.backups().first, let backup = FileManager.default.contents(atPath: backupPath) {
-            if let reinstalled = try? reinstall(entry, target: target, into: Array(backup), current: current.bytes), reinstalled == current.bytes {
-                result = Array(backup)
+        let isBlank: ([UInt8]) -> Bool = { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+        // VS Code inputs stay after a span removal: they may be the user's own; only a
+        // byte-exact restore from the backup takes out the ones install added.
+        _ = try editor.remove(container: target.container, name: target.name)
+        let leavesNothing = try editor.isEmptySkeleton()
+        let backup = transaction.backups().first.flatMap { FileManager.default.contents(atPath: $0) }.map(Array.init)
+        if let backup {
+            if isBlank(backup) && leavesNothing {
+                result = backup
+            } else if let reinstalled = try? reinstall(entry, target: target, into: backup, current: current.bytes), reinstalled == current.bytes {
+                result = backup
             }
         }
         if result == nil {
-            // VS Code inputs stay: they may be the user's own; only a byte-exact restore from
-            // the backup (above) takes out the ones install added.
-            _ = try editor.remove(container: target.container, name: target.name)
-            if try editor.isEmptySkeleton() { deleteFile = true }
+            deleteFile = leavesNothing && backup == nil
             result = editor.bytes
         }
         let newBytes = result!
@@ -102,9 +107,9 @@ public struct Installer: Sendable {
             try transaction.delete()
             return .deleted
         }
-        let backup = try transaction.backup(current.bytes, mode: current.mode)
+        let saved = try transaction.backup(current.bytes, mode: current.mode)
         try transaction.replace(with: newBytes, mode: current.mode)
-        return .written(backup: backup)
+        return .written(backup: saved)
     }
 
     /// What installing `entry` into `bytes` gives, with the root items the current file holds.

@@ -93,9 +93,10 @@ struct JSONSpans {
                     if next == UInt8(ascii: "/") {
                         while let b = current, b != 0x0A { index += 1 }
                     } else if next == UInt8(ascii: "*") {
+                        let opening = index
                         index += 2
                         while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
-                        guard index + 1 < bytes.count else { throw fail("unterminated comment") }
+                        guard index + 1 < bytes.count else { index = opening; throw fail("unterminated comment") }
                         index += 2
                     } else {
                         return

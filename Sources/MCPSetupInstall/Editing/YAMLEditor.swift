@@ -35,6 +35,7 @@ struct YAMLEditor: ConfigEditor {
     static func plain(_ node: Node) -> PlainValue {
         switch node {
         case .scalar(let scalar):
+            if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
             if let bool = node.bool, ["true", "false"].contains(scalar.string) { return .bool(bool) }
             if let int = node.int, scalar.style == .plain { return .number(String(int)) }
             return .string(scalar.string)
@@ -116,6 +117,7 @@ struct YAMLEditor: ConfigEditor {
         return members.allSatisfy { member in
             switch member.value {
             case .null: return true
+            case .string: return ["name", "version", "schema"].contains(member.key)
             case .object(let inner): return inner.isEmpty
             case .array(let items): return items.isEmpty
             default: return false

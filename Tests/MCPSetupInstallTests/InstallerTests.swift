@@ -1,0 +1,186 @@
+import Foundation
+import MCPSetup
+import Testing
+@testable import MCPSetupInstall
+
+@Suite("mcp-setup install: every client, every file shape")
+struct InstallerTests {
+    static let clients = (try? InstallTargets.installableClients()) ?? []
+
+    @Test("the clients with a config file")
+    func installable() {
+        #expect(Self.clients.count >= 17)
+        for id in ["claude-desktop", "claude-code", "codex", "vscode", "cursor", "windsurf", "gemini-cli", "zed", "lm-studio", "opencode", "kiro", "visual-studio", "cline", "roo-code", "continue", "goose"] {
+            #expect(Self.clients.contains(id), "\(id)")
+        }
+    }
+
+    @Test("install keeps every byte, reads back, is idempotent; uninstall gives back the original bytes", arguments: clients)
+    func everyVariant(client: String) throws {
+        for scope in InstallTarget.Scope.allCases {
+            let sandbox = try Sandbox()
+            defer { sandbox.remove() }
+            guard let target = try? sandbox.target(client, scope: scope) else { continue }
+            for variant in Variants.all(format: target.format, container: target.container) {
+                let label = "\(client) \(scope) \(variant.name)"
+                try? FileManager.default.removeItem(atPath: target.path)
+                for backup in sandbox.backups(of: target.path) { try FileManager.default.removeItem(atPath: (target.path as NSString).deletingLastPathComponent + "/" + backup) }
+                if let bytes = variant.bytes { try sandbox.write(bytes, to: target.path) }
+
+                let outcome = try Installer().install(target, holdsKey: true)
+                guard case .written = outcome else { Issue.record("\(label): \(outcome)"); continue }
+                let installed = try #require(sandbox.read(target.path), "\(label)")
+                let editor = try ConfigEditors.open(installed, format: target.format, path: target.path)
+                #expect(try editor.entry(container: target.container, name: "acme")?.canonical == target.entry.canonical, "\(label)")
+                if let original = variant.bytes, !original.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) {
+                    #expect(isSubsequence(original, of: installed), "\(label): a byte of the original is gone")
+                    if original.starts(with: [0xEF, 0xBB, 0xBF]) { #expect(installed.starts(with: [0xEF, 0xBB, 0xBF]), "\(label): BOM") }
+                    if original.contains(0x0D) {
+                        let loneLineFeeds = installed.indices.filter { installed[$0] == 0x0A && ($0 == 0 || installed[$0 - 1] != 0x0D) }
+                        #expect(loneLineFeeds.isEmpty, "\(label): CRLF file got a bare LF")
+                    }
+                } else {
+                    #expect(String(decoding: installed, as: UTF8.self) == target.newFile, "\(label): a new file is the artifact")
+                    let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+                    #expect(mode == (variant.bytes == nil ? 0o600 : 0o644), "\(label): a new file holding a key is 0600, an existing one keeps its mode")
+                }
+                let backupsAfterInstall = sandbox.backups(of: target.path).count
+                #expect(try Installer().install(target, holdsKey: true) == .unchanged, "\(label): second install")
+                #expect(sandbox.backups(of: target.path).count == backupsAfterInstall, "\(label): no-op install wrote a backup")
+
+                let removal = try sandbox.targets.removalTarget(clientID: client, scope: scope, name: "acme")
+                _ = try Installer().uninstall(removal)
+                let after = sandbox.read(target.path)
+                if let original = variant.bytes {
+                    #expect(after == original, "\(label): uninstall did not give back the original bytes")
+                } else {
+                    #expect(after == nil, "\(label): uninstall left \(String(decoding: after ?? [], as: UTF8.self))")
+                }
+            }
+        }
+    }
+
+    @Test("real-world files: entry added, everything else intact, uninstall exact", arguments: [
+        ("claude.json", "claude-code", InstallTarget.Scope.user),
+        ("zed-settings.json", "zed", .user),
+        ("codex-config.toml", "codex", .user),
+        ("goose-config.yaml", "goose", .user),
+        ("continue-config.yaml", "continue", .user),
+        ("vscode-mcp.json", "vscode", .user),
+    ])
+    func realFiles(fixture: String, client: String, scope: InstallTarget.Scope) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let original = try #require(FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(fixture)").path)).map { $0 }
+        for credential in [Credential.inline(try Secret("sk_live_123")), .prompt, .environment(variable: "ACME_API_KEY")] {
+            let target = try sandbox.target(client, scope: scope, request: try Sandbox.request(credential))
+            try sandbox.write(original, to: target.path)
+            _ = try Installer().install(target, holdsKey: credential != .prompt)
+            let installed = try #require(sandbox.read(target.path))
+            #expect(isSubsequence(original, of: installed), "\(fixture) \(credential.modeName)")
+            if client == "vscode" && credential.isReference {
+                #expect(String(decoding: installed, as: UTF8.self).contains("\"id\": \"acme_api_key\""), "the prompt input was merged")
+            }
+            _ = try Installer().uninstall(try sandbox.targets.removalTarget(clientID: client, scope: scope, name: "acme"))
+            #expect(sandbox.read(target.path) == original, "\(fixture) \(credential.modeName): uninstall")
+        }
+    }
+
+    @Test("an unparsable file is refused with line and column, and nothing changes", arguments: [
+        ("cursor", "{\n  \"mcpServers\": {\n    \"a\": 1,,\n  }\n}\n", ":3:12:"),
+        ("codex", "model = \"x\"\n[mcp_servers\n", ":2:"),
+        ("goose", "extensions:\n  a: [1, 2\n", ":"),
+        ("zed", "{ \"a\": /* open", ":1:8:"),
+    ])
+    func unparsable(client: String, text: String, position: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target(client)
+        try sandbox.write(Array(text.utf8), to: target.path)
+        do {
+            _ = try Installer().install(target, holdsKey: true)
+            Issue.record("installed into a broken file")
+        } catch let error as SetupError {
+            #expect(error.message.hasPrefix(target.path + position), "\(error.message)")
+            #expect(error.message.contains("nothing was changed"))
+        }
+        #expect(sandbox.read(target.path) == Array(text.utf8))
+        #expect(sandbox.backups(of: target.path).isEmpty)
+    }
+
+    @Test("a read-only file is refused and left alone")
+    func readOnly() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("cursor")
+        let text = Array("{\"mcpServers\": {}}\n".utf8)
+        try sandbox.write(text, to: target.path, mode: 0o444)
+        #expect(throws: SetupError.self) { try Installer().install(target, holdsKey: true) }
+        #expect(sandbox.read(target.path) == text)
+    }
+
+    @Test("a different entry is shown with keys masked and refused; --force replaces it with a backup")
+    func conflict() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let first = try sandbox.target("cursor", request: try Sandbox.request(.inline(try Secret("sk_live_firstkey_1234"))))
+        _ = try Installer().install(first, holdsKey: true)
+        let second = try sandbox.target("cursor", request: try Sandbox.request(.inline(try Secret("sk_live_secondkey_5678"))))
+        do {
+            _ = try Installer().install(second, holdsKey: true)
+            Issue.record("replaced without --force")
+        } catch let conflict as Installer.Conflict {
+            #expect(conflict.description.contains("--force"))
+            #expect(!conflict.diff.contains("firstkey") && !conflict.diff.contains("secondkey"), "\(conflict.diff)")
+            #expect(conflict.diff.contains("-    \"Authorization\": \"Bearer …1234\""))
+            #expect(conflict.diff.contains("+    \"Authorization\": \"Bearer …5678\""))
+        }
+        let backups = sandbox.backups(of: first.path).count
+        guard case .written(let backup?) = try Installer().install(second, force: true, holdsKey: true) else { Issue.record("no backup"); return }
+        #expect(FileManager.default.fileExists(atPath: backup))
+        #expect(sandbox.backups(of: first.path).count == backups + 1)
+        #expect(String(decoding: sandbox.read(first.path)!, as: UTF8.self).contains("sk_live_secondkey_5678"))
+    }
+
+    @Test("--dry-run prints a diff and writes nothing")
+    func dryRun() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("codex")
+        try sandbox.write(Array("model = \"x\"\n".utf8), to: target.path)
+        guard case .dryRun(let diff) = try Installer().install(target, dryRun: true, holdsKey: true) else { Issue.record("not a dry run"); return }
+        #expect(diff.contains("+[mcp_servers.acme]"))
+        #expect(sandbox.read(target.path) == Array("model = \"x\"\n".utf8))
+        #expect(sandbox.backups(of: target.path).isEmpty)
+    }
+
+    @Test("permissions are kept; a symbolic link stays a link")
+    func permissionsAndLinks() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("cursor")
+        let real = sandbox.root.appendingPathComponent("dotfiles/mcp.json").path
+        try sandbox.write(Array("{}\n".utf8), to: real, mode: 0o640)
+        try FileManager.default.createDirectory(atPath: (target.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: target.path, withDestinationPath: real)
+        _ = try Installer().install(target, holdsKey: true)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: target.path) == real)
+        #expect(try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int == 0o640)
+        #expect(String(decoding: sandbox.read(real)!, as: UTF8.self).contains("\"acme\""))
+    }
+
+    @Test("paths honour HOME, XDG_CONFIG_HOME, CODEX_HOME, APPDATA and USERPROFILE")
+    func paths() throws {
+        let request = try Sandbox.request()
+        let linux = InstallTargets(os: "linux", environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/x", "CODEX_HOME": "/c"], projectDirectory: "/p")
+        #expect(try linux.target(clientID: "zed", scope: .user, request: request).path == "/x/zed/settings.json")
+        #expect(try linux.target(clientID: "codex", scope: .user, request: request).path == "/c/config.toml")
+        #expect(try linux.target(clientID: "cursor", scope: .user, request: request).path == "/h/.cursor/mcp.json")
+        #expect(try linux.target(clientID: "cursor", scope: .project, request: request).path == "/p/.cursor/mcp.json")
+        #expect(try linux.target(clientID: "claude-code", scope: .user, request: request).path == "/h/.claude.json")
+        let windows = InstallTargets(os: "windows", environment: ["APPDATA": "/mnt/c/Users/a/AppData/Roaming", "USERPROFILE": "/mnt/c/Users/a"], projectDirectory: "/p")
+        #expect(try windows.target(clientID: "claude-desktop", scope: .user, request: request).path == "/mnt/c/Users/a/AppData/Roaming/Claude/claude_desktop_config.json")
+        #expect(try windows.target(clientID: "cursor", scope: .user, request: request).path == "/mnt/c/Users/a/.cursor/mcp.json")
+        #expect(throws: SetupError.self) { try InstallTargets(os: "windows", environment: [:]).target(clientID: "cursor", scope: .user, request: request) }
+    }
+}
