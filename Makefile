@@ -38,6 +38,9 @@ conformance:        ## real Claude Code and Codex against a real MCP server (Tes
 bench:              ## time mcp-setup render against what users run today
 	scripts/bench
 
+bench-site:         ## build 10,000 generated pages beside Hugo and the cmark-gfm CLI
+	scripts/bench-site
+
 templates:          ## recompile templates/ into the binary's defaults
 	scripts/embed-templates
 
