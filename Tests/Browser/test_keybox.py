@@ -32,7 +32,15 @@ HOSTILE_KEYS = [
     "sk_${HOME}_${NOPE:-x}_end",
     "-leading-dash--header=x",
     "%APPDATA%",
+    "sk_one%percent",
+    "sk_bang!",
+    "sk_a&b|c",
+    "sk_(paren)^caret",
+    "sk_<lt>gt",
+    'sk_quote"only',
+    "-",
     "k" * 4096,
+    "k" * 8200,
     "'" * 50,
     "\\u0025\\n\\\"",
     "</code></pre><img/src=x/onerror=alert(1)>",
@@ -45,11 +53,20 @@ def random_keys(count, seed=20261122):
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80))) for _ in range(count)]
 
 
+_expected = {}
+
+
 def expected_contents(cli, key):
     """What the CLI prints for this key: content by artifact id, or ("unavailable", reason)."""
-    manifest = json.loads(cli("render", "--format", "json", "--token-stdin", stdin=key + "\n"))
-    return {a["id"]: a["content"] if a["available"] else ("unavailable", a["reason"])
-            for c in manifest["clients"] for a in c["artifacts"]}
+    if key not in _expected:
+        manifest = json.loads(cli("render", "--format", "json", "--token-stdin", stdin=key + "\n"))
+        _expected[key] = {a["id"]: a["content"] if a["available"] else ("unavailable", a["reason"])
+                          for c in manifest["clients"] for a in c["artifacts"]}
+    return _expected[key]
+
+
+def client_ids(cli):
+    return [c["id"] for c in json.loads(cli("clients", "--format", "json"))["clients"]]
 
 
 def paste_key(driver, key):
@@ -64,6 +81,7 @@ def page_artifacts(driver):
         "const out = {codes: {}, links: {}, refused: {}};"
         "document.querySelectorAll('code[data-artifact]').forEach(c => { out.codes[c.dataset.artifact] = c.textContent; });"
         "document.querySelectorAll('[data-refusal]').forEach(p => { if (!p.hidden) out.refused[p.dataset.refusal] = p.textContent; });"
+        "out.hidden = Array.from(document.querySelectorAll('.snippet')).filter(s => s.hidden).map(s => s.querySelector('code').dataset.artifact);"
         "document.querySelectorAll('a[data-artifact-href]').forEach(a => { out.links[a.dataset.artifactHref] = a.getAttribute('href'); });"
         "return out;")
 
@@ -77,27 +95,42 @@ def request_urls(driver):
     return urls
 
 
-@pytest.mark.parametrize("page", ["connect/", "clients/cursor/", "troubleshooting/"])
+PAGES = ["connect/", "clients/cursor/", "clients/gemini-cli/", "clients/continue/", "clients/claude-desktop/", "troubleshooting/"]
+
+
+@pytest.mark.parametrize("page", PAGES)
 def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
     driver.get(site_url + page)
     initial = request_urls(driver)
     assert initial and all(url.startswith(site_url) for url in initial), initial
     placeholder = page_artifacts(driver)
     assert placeholder["codes"], "the page shows no artifacts"
+    assert placeholder["refused"] == {} and placeholder["hidden"] == []
+    recipes = set(json.loads(driver.execute_script("return document.getElementById('mcp-setup-data').textContent"))["artifacts"])
+    # Every artifact the page shows is re-rendered by the key box, and nothing else.
+    assert set(placeholder["codes"]) == recipes
+    if page == "connect/":
+        assert {artifact_id.split("/")[0] for artifact_id in placeholder["codes"]} == set(client_ids(cli))
 
     keys = HOSTILE_KEYS + random_keys(10)
-    checked = 0
+    checked = refused = 0
+    refused_by = {}
     for key in keys:
         paste_key(driver, key)
         shown = page_artifacts(driver)
         expected = expected_contents(cli, key)
-        assert set(shown["codes"]) <= set(expected)
+        assert set(shown["codes"]) == recipes
         for artifact_id, text in shown["codes"].items():
             if isinstance(expected[artifact_id], tuple):
-                assert shown["refused"].get(artifact_id, "").endswith(expected[artifact_id][1]), f"{artifact_id} should be refused for {key[:40]!r}"
+                reason = expected[artifact_id][1]
+                # The CLI's reason, word for word.
+                assert shown["refused"].get(artifact_id) == "Not available for this key. " + reason, f"{artifact_id} should be refused for {key[:40]!r}"
+                assert artifact_id in shown["hidden"], f"{artifact_id} keeps its snippet for a refused key"
                 assert text == ""
+                refused += 1
+                refused_by[reason.split(" ")[0]] = refused_by.get(reason.split(" ")[0], 0) + 1
             else:
-                assert artifact_id not in shown["refused"]
+                assert artifact_id not in shown["refused"] and artifact_id not in shown["hidden"]
                 assert text == expected[artifact_id], f"{artifact_id} differs for key {key[:40]!r}"
             checked += 1
         for artifact_id, href in shown["links"].items():
@@ -107,7 +140,10 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
                 assert href == expected[artifact_id], f"{artifact_id} link differs for key {key[:40]!r}"
         status = driver.find_element(By.ID, "mcp-key-status").text
         assert "now holds your key" in status
-    assert len(keys) >= 20 and checked >= 20
+    assert len(keys) >= 40 and checked >= 40
+    if page in ("connect/", "clients/gemini-cli/"):
+        # The hostile keys reach the cmd and PowerShell encoders' refusals (pages with commands).
+        assert refused_by.get("cmd", 0) > 0 and refused_by.get("PowerShell", 0) > 0, refused_by
 
     # Clearing the box brings the placeholders back.
     driver.find_element(By.CSS_SELECTOR, "[data-key-clear]").click()
@@ -130,8 +166,15 @@ def test_typing_a_key_works_too(driver, site_url, cli):
     box = driver.find_element(By.ID, "mcp-key")
     box.send_keys("sk_typed_'$x`\\")
     expected = expected_contents(cli, "sk_typed_'$x`\\")
-    for artifact_id, text in page_artifacts(driver)["codes"].items():
-        assert text == expected[artifact_id]
+    shown = page_artifacts(driver)
+    assert shown["codes"]
+    for artifact_id, text in shown["codes"].items():
+        if isinstance(expected[artifact_id], tuple):
+            # A space-holding argument ending in a backslash: PowerShell refuses, as the CLI does.
+            assert text == "" and shown["refused"][artifact_id] == "Not available for this key. " + expected[artifact_id][1]
+        else:
+            assert text == expected[artifact_id]
+    assert "claude-code/command-powershell" in shown["refused"]
 
 
 def test_tabs_switch_by_click_and_keyboard(driver, site_url):

@@ -3,21 +3,280 @@
 // The key box re-renders every artifact on the page with the reader's key, byte for byte what
 // `mcp-setup render --token KEY` prints. The page carries each artifact as a recipe (the values
 // the encoders read, with the key left as a hole; see DocumentRecipe.swift), and the functions
-// below are exact ports of the encoders in Sources/MCPSetup/Encoding. The key never leaves the
-// page: no request is made, nothing is stored, and the page's Content-Security-Policy forbids
-// connections.
+// below are exact ports of the encoders in Sources/MCPSetup/Encoding, scalar by scalar. Where an
+// encoder refuses a key (cmd would expand a '%', PowerShell 5.1 would drop a '"', …), the port
+// refuses it too and the page shows the reason the CLI gives, with the recipe's `fallback`; so do
+// the recipe's key restrictions (`refuse`). The key never leaves the page: no request is made,
+// nothing is stored, and the page's Content-Security-Policy forbids connections.
 (function () {
   "use strict";
   var inBrowser = typeof document !== "undefined";
   if (inBrowser) document.documentElement.classList.add("js");
 
   // ---- Encoders (ports of Sources/MCPSetup/Encoding) ----
+  //
+  // Refusals (Unencodable.swift).
+
+  // An encoder's refusal: the syntax, and why. renderDocument throws it where Swift throws
+  // Unencodable; renderArtifact turns it into the reason the CLI prints.
+  function Unencodable(syntax, reason) {
+    this.syntax = syntax;
+    this.reason = reason;
+    this.message = syntax + ": " + reason;
+  }
+  Unencodable.prototype = Object.create(Error.prototype);
+  Unencodable.prototype.constructor = Unencodable;
+  Unencodable.prototype.name = "Unencodable";
+
+  // Strings are compared and scanned by Unicode scalar (code point), as Swift's unicodeScalars.
+  function scalars(string) {
+    var out = [];
+    for (var ch of string) out.push(ch);
+    return out;
+  }
+
+  function repeat(string, count) {
+    var out = "";
+    for (var i = 0; i < count; i++) out += string;
+    return out;
+  }
+
+  function isAlphanumeric(ch) {
+    return (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || (ch >= "0" && ch <= "9");
+  }
+
+  function isASCIILetter(ch) {
+    return (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
+  }
+
+  // Unicode's White_Space property (Swift's Unicode.Scalar.Properties.isWhitespace). Not JS's \s,
+  // which adds U+FEFF and leaves out U+0085.
+  function isWhitespace(ch) {
+    var c = ch.codePointAt(0);
+    return (c >= 0x09 && c <= 0x0D) || c === 0x20 || c === 0x85 || c === 0xA0 || c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200A) || c === 0x2028 || c === 0x2029 || c === 0x202F || c === 0x205F || c === 0x3000;
+  }
+
+  function setOf(characters) {
+    var set = {};
+    for (var i = 0; i < characters.length; i++) set[characters.charAt(i)] = true;
+    return set;
+  }
+
+  function allIn(string, set) {
+    for (var ch of string) if (set[ch] !== true) return false;
+    return true;
+  }
+
+  // ---- POSIX sh (POSIXShell.swift) ----
 
   var PLAIN_WORD = /^[A-Za-z0-9_@%+=:,.\/-]+$/;
   function shellQuote(word) {
     if (word.length > 0 && PLAIN_WORD.test(word)) return word;
     return "'" + word.split("'").join("'\\''") + "'";
   }
+
+  // ---- Windows command lines (WindowsCommandLine.swift) ----
+
+  function windowsQuote(word) {
+    var quoted = "\"";
+    var backslashes = 0;
+    for (var ch of word) {
+      if (ch === "\\") {
+        backslashes += 1;
+      } else if (ch === "\"") {
+        quoted += repeat("\\", backslashes * 2 + 1) + "\"";
+        backslashes = 0;
+      } else {
+        quoted += repeat("\\", backslashes) + ch;
+        backslashes = 0;
+      }
+    }
+    return quoted + repeat("\\", backslashes * 2) + "\"";
+  }
+
+  function isProgramName(word) {
+    var list = scalars(word);
+    if (list.length === 0 || !isAlphanumeric(list[0])) return false;
+    return list.every(function (ch) { return isAlphanumeric(ch) || ch === "." || ch === "_" || ch === "-"; });
+  }
+
+  // The words a Windows program receives from a command line, or null where Swift throws.
+  function windowsSplit(line) {
+    var s = scalars(line);
+    var index = 0;
+    while (index < s.length && (s[index] === " " || s[index] === "\t")) index += 1;
+    var program = "";
+    while (index < s.length && s[index] !== " " && s[index] !== "\t") { program += s[index]; index += 1; }
+    if (!isProgramName(program)) return null;
+    var words = [program];
+    for (;;) {
+      while (index < s.length && (s[index] === " " || s[index] === "\t")) index += 1;
+      if (index >= s.length) break;
+      var word = "";
+      var quoted = false;
+      while (index < s.length) {
+        var backslashes = 0;
+        while (index < s.length && s[index] === "\\") { backslashes += 1; index += 1; }
+        if (index < s.length && s[index] === "\"") {
+          word += repeat("\\", Math.floor(backslashes / 2));
+          if (backslashes % 2 === 1) {
+            word += "\"";
+          } else {
+            if (quoted && index + 1 < s.length && s[index + 1] === "\"") return null;
+            quoted = !quoted;
+          }
+          index += 1;
+          continue;
+        }
+        word += repeat("\\", backslashes);
+        if (index >= s.length) break;
+        if (!quoted && (s[index] === " " || s[index] === "\t")) break;
+        word += s[index];
+        index += 1;
+      }
+      if (quoted) return null;
+      words.push(word);
+    }
+    return words;
+  }
+
+  // ---- cmd.exe (CmdShell.swift) ----
+
+  var CMD_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
+  var CMD_MAXIMUM_LENGTH = 8191;
+
+  function cmdQuote(word) {
+    if (word.length > 0 && allIn(word, CMD_PLAIN)) return word;
+    return windowsQuote(word);
+  }
+
+  // What cmd would do to the line other than hand it to the program, or null when nothing.
+  function cmdProblem(line) {
+    if (line.length > CMD_MAXIMUM_LENGTH) {
+      return "the line is longer than the " + CMD_MAXIMUM_LENGTH + " characters cmd accepts";
+    }
+    var quoted = false;
+    var percentSigns = 0;
+    for (var ch of line) {
+      var c = ch.codePointAt(0);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+        return "it would hold a control character or line break, which cmd cannot pass on";
+      }
+      switch (ch) {
+        case "\"":
+          quoted = !quoted;
+          break;
+        case "%":
+          percentSigns += 1;
+          if (percentSigns > 1) {
+            return "it would hold two '%' signs, between which cmd expands an environment variable (the cmd line has no escape for '%')";
+          }
+          break;
+        case "!":
+          return "it would hold '!', which cmd expands or removes when delayed expansion is on";
+        case "&": case "|": case "<": case ">": case "^": case "(": case ")":
+          if (!quoted) return "it would hold one of & | < > ^ ( ) outside cmd's double quotes, where cmd acts on it";
+          break;
+      }
+    }
+    return null;
+  }
+
+  var CMD_NOT_INERT = setOf(" \t\"%&|<>^()");
+  function cmdIsInertWord(word) {
+    if (word.length === 0 || cmdProblem(word) !== null) return false;
+    for (var ch of word) if (CMD_NOT_INERT[ch] === true) return false;
+    return true;
+  }
+
+  function cmdJoin(argv) {
+    if (argv.length === 0 || !isProgramName(argv[0])) throw new Unencodable("cmd", "the program name is not a plain word");
+    var line = [argv[0]].concat(argv.slice(1).map(cmdQuote)).join(" ");
+    var problem = cmdProblem(line);
+    if (problem !== null) throw new Unencodable("cmd", problem);
+    return line;
+  }
+
+  // ---- PowerShell (PowerShell.swift) ----
+
+  function isSingleQuote(ch) {
+    var c = ch.codePointAt(0);
+    return ch === "'" || (c >= 0x2018 && c <= 0x201B);
+  }
+
+  var PS_BARE = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
+  function powerShellIsBare(word) {
+    var list = scalars(word);
+    if (list.length === 0) return false;
+    if (list[0] === "-") {
+      var dashes = 0;
+      while (dashes < list.length && list[dashes] === "-") dashes += 1;
+      var name = list.slice(dashes);
+      return dashes <= 2 && name.length > 0 && isAlphanumeric(name[0]) &&
+        name.every(function (ch) { return isAlphanumeric(ch) || ch === "-"; });
+    }
+    return isASCIILetter(list[0]) ? list.every(function (ch) { return PS_BARE[ch] === true; }) : false;
+  }
+
+  function powerShellQuote(word) {
+    if (powerShellIsBare(word)) return word;
+    var quoted = "'";
+    for (var ch of word) {
+      if (isSingleQuote(ch)) quoted += ch;
+      quoted += ch;
+    }
+    return quoted + "'";
+  }
+
+  function hasWhitespace(word) {
+    for (var ch of word) if (isWhitespace(ch)) return true;
+    return false;
+  }
+
+  function nativeCommandLine(argv) {
+    return argv.map(function (word) { return hasWhitespace(word) ? "\"" + word + "\"" : word; }).join(" ");
+  }
+
+  function checkNativePassing(argv) {
+    function refuse(reason) { return new Unencodable("PowerShell", reason); }
+    for (var i = 1; i < argv.length; i++) {
+      var word = argv[i];
+      if (word.length === 0) throw refuse("an argument would be empty, and Windows PowerShell 5.1 drops empty arguments");
+      if (word.indexOf("\"") >= 0) {
+        throw refuse("an argument would hold a double quote, which PowerShell passes differently by version (5.1 drops it, 7.3 and later keep it), so no single line works everywhere");
+      }
+      if (hasWhitespace(word) && word.charAt(word.length - 1) === "\\") {
+        throw refuse("an argument with a space would end in a backslash, which Windows PowerShell 5.1 passes as an escaped quote");
+      }
+    }
+    var line = nativeCommandLine(argv);
+    var problem = cmdProblem(line);
+    if (problem !== null) {
+      throw refuse("when the program is a .cmd file (as VS Code and npm install it), cmd reads the line PowerShell builds, and " + problem);
+    }
+    var words = windowsSplit(line);
+    var same = words !== null && words.length === argv.length && words.every(function (w, j) { return w === argv[j]; });
+    if (!same) throw refuse("the program would not receive these exact words");
+  }
+
+  function powerShellJoin(argv) {
+    if (argv.length === 0 || !isProgramName(argv[0])) throw new Unencodable("PowerShell", "the program name is not a plain word");
+    checkNativePassing(argv);
+    return [argv[0]].concat(argv.slice(1).map(powerShellQuote)).join(" ");
+  }
+
+  function shellJoin(shell, argv) {
+    switch (shell) {
+      case undefined:
+      case "posix": return argv.map(shellQuote).join(" ");
+      case "powershell": return powerShellJoin(argv);
+      case "cmd": return cmdJoin(argv);
+    }
+    throw new Error("unknown shell " + shell);
+  }
+
+  // ---- JSON (JSONSyntax.swift; JSON.stringify writes strings the same way) ----
 
   function jsonQuote(string) {
     return JSON.stringify(string);
@@ -50,6 +309,115 @@
     for (var i = 0; i < depth; i++) text += indent;
     return text;
   }
+
+  // ---- YAML (YAMLSyntax.swift) ----
+
+  var YAML_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+- ");
+  var YAML_KEY = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+  var YAML_RESERVED = setOf("");
+  ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].forEach(function (word) { YAML_RESERVED[word] = true; });
+
+  // Only called on ASCII strings, where toLowerCase is Swift's lowercased().
+  function yamlReserved(string) {
+    return YAML_RESERVED[string.toLowerCase()] === true;
+  }
+
+  function yamlKey(key) {
+    var first = key.length > 0 ? scalars(key)[0] : null;
+    var simple = first !== null && first !== "-" && !(first >= "0" && first <= "9") && allIn(key, YAML_KEY) && !yamlReserved(key);
+    return simple ? key : yamlQuote(key);
+  }
+
+  function yamlIsPlain(string) {
+    if (string.length === 0) return false;
+    var list = scalars(string);
+    var first = list[0], last = list[list.length - 1];
+    if (!isASCIILetter(first) || last === " " || last === ":" || !allIn(string, YAML_PLAIN)) return false;
+    return string.indexOf(": ") < 0 && string.indexOf("  ") < 0 && !yamlReserved(string);
+  }
+
+  function hex(code, digits) {
+    var text = code.toString(16).toUpperCase();
+    while (text.length < digits) text = "0" + text;
+    return text;
+  }
+
+  function yamlQuote(string) {
+    var out = "\"";
+    for (var ch of string) {
+      var c = ch.codePointAt(0);
+      if (ch === "\"") out += "\\\"";
+      else if (ch === "\\") out += "\\\\";
+      else if (ch === "\n") out += "\\n";
+      else if (ch === "\t") out += "\\t";
+      else if (ch === "\r") out += "\\r";
+      else if (c <= 0x1F || (c >= 0x7F && c <= 0x9F)) out += "\\x" + hex(c, 2);
+      else if (c === 0x2028 || c === 0x2029 || c === 0xFEFF || c === 0xFFFE || c === 0xFFFF) out += "\\u" + hex(c, 0);
+      else out += ch;
+    }
+    return out + "\"";
+  }
+
+  function yamlScalar(string) {
+    return yamlIsPlain(string) ? string : yamlQuote(string);
+  }
+
+  function yamlInline(value) {
+    switch (value.t) {
+      case "s": return yamlScalar(value.v);
+      case "b": return value.v ? "true" : "false";
+      case "n": return value.v;
+      case "a": return "[]";
+      case "o": return "{}";
+    }
+    throw new Error("unknown value");
+  }
+
+  function yamlIsBlock(value) {
+    return (value.t === "a" || value.t === "o") && value.v.length > 0;
+  }
+
+  function yamlMapping(members, indent, lines) {
+    var pad = repeat(" ", indent);
+    members.forEach(function (member) {
+      if (yamlIsBlock(member[1])) {
+        lines.push(pad + yamlKey(member[0]) + ":");
+        yamlBlock(member[1], indent + 2, lines);
+      } else {
+        lines.push(pad + yamlKey(member[0]) + ": " + yamlInline(member[1]));
+      }
+    });
+  }
+
+  function yamlBlock(value, indent, lines) {
+    if (value.t === "o") {
+      yamlMapping(value.v, indent, lines);
+    } else if (value.t === "a") {
+      var pad = repeat(" ", indent);
+      value.v.forEach(function (item) {
+        if (!yamlIsBlock(item)) {
+          lines.push(pad + "- " + yamlInline(item));
+          return;
+        }
+        // A block item starts on the dash line: "- key: value", the rest indented under it.
+        var nested = [];
+        yamlBlock(item, indent + 2, nested);
+        nested[0] = pad + "- " + nested[0].slice(indent + 2);
+        nested.forEach(function (line) { lines.push(line); });
+      });
+    } else {
+      lines.push(repeat(" ", indent) + yamlInline(value));
+    }
+  }
+
+  function yamlDocument(value) {
+    if (value.t !== "o" || value.v.length === 0) return yamlInline(value) + "\n";
+    var lines = [];
+    yamlMapping(value.v, 0, lines);
+    return lines.join("\n") + "\n";
+  }
+
+  // ---- TOML (TOMLSyntax.swift) ----
 
   var TOML_BARE = /^[A-Za-z0-9_-]+$/;
   function tomlKey(key) {
@@ -106,6 +474,8 @@
     return sections.join("\n");
   }
 
+  // ---- Base64 (Base64Text.swift) ----
+
   function base64(string) {
     var bytes = new TextEncoder().encode(string);
     var binary = "";
@@ -113,7 +483,9 @@
     return btoa(binary);
   }
 
-  // ---- Recipes (see DocumentRecipe.swift) ----
+  // ---- Recipes (see DocumentRecipe.swift and TextRenderer.swift) ----
+
+  var CMD_WORD_REASON = "an argument that cmd /c passes on would hold a space, a quote, or one of % ! & | < > ^ ( )";
 
   function renderText(pieces, key) {
     var out = "";
@@ -124,6 +496,11 @@
       else if (piece.json) out += jsonWrite(plain(piece.json, key), null, 0);
       else if (piece.vscodeJSON) out += jsonWrite(plain(piece.vscodeJSON, key), null, 0).split("%").join("\\u0025");
       else if (piece.base64) out += base64(renderText(piece.base64, key));
+      else if (piece.cmdWord) {
+        var word = renderText(piece.cmdWord, key);
+        if (!cmdIsInertWord(word)) throw new Unencodable("cmd", CMD_WORD_REASON);
+        out += word;
+      }
       else throw new Error("unknown piece");
     });
     return out;
@@ -147,14 +524,44 @@
     throw new Error("unknown value");
   }
 
+  // The exact content of a document; throws Unencodable where the Swift encoder refuses.
   function renderDocument(recipe, key) {
     switch (recipe.type) {
-      case "command": return recipe.argv.map(function (word) { return shellQuote(renderText(word, key)); }).join(" ");
-      case "json": return jsonWrite(plain(recipe.value, key), "  ", 0) + "\n";
+      case "command": {
+        var words = recipe.argv.map(function (word) { return renderText(word, key); });
+        return shellJoin(recipe.shell, words);
+      }
+      case "json":
+      case "jsonc": return jsonWrite(plain(recipe.value, key), "  ", 0) + "\n";
+      case "yaml": return yamlDocument(plain(recipe.value, key));
       case "toml": return tomlDocument(plain(recipe.value, key));
       case "line": return renderText(recipe.text, key);
     }
     throw new Error("unknown document " + recipe.type);
+  }
+
+  // A key restriction the key breaks (see KeyRestriction.swift): its reason, else null.
+  function restriction(recipe, key) {
+    var rules = recipe.refuse || [];
+    for (var i = 0; i < rules.length; i++) {
+      var rule = rules[i];
+      if ((rule.contains !== undefined && key.indexOf(rule.contains) >= 0) ||
+          (rule.prefix !== undefined && key.indexOf(rule.prefix) === 0)) return rule.reason;
+    }
+    return null;
+  }
+
+  // One artifact for a key, as SetupGenerator makes it: {content: text}, or {refused: reason}
+  // with the reason the CLI gives for the unavailable artifact.
+  function renderArtifact(recipe, key) {
+    var reason = restriction(recipe, key);
+    if (reason !== null) return { refused: reason };
+    try {
+      return { content: renderDocument(recipe, key) };
+    } catch (error) {
+      if (!(error instanceof Unencodable)) throw error;
+      return { refused: error.syntax + " cannot carry this safely: " + error.reason + "." + (recipe.fallback ? " " + recipe.fallback : "") };
+    }
   }
 
   // The same checks as Secret.swift: visible ASCII, pasted alone.
@@ -220,35 +627,33 @@
     var status = document.getElementById("mcp-key-status");
     var codes = Array.prototype.slice.call(document.querySelectorAll("code[data-artifact]"));
     var links = Array.prototype.slice.call(document.querySelectorAll("a[data-artifact-href]"));
-    // A client that cannot carry this key (see KeyRestriction.swift): the reason, else null.
-    function refusal(recipe, key) {
-      var rules = recipe.refuse || [];
-      for (var i = 0; i < rules.length; i++) {
-        var rule = rules[i];
-        if ((rule.contains !== undefined && key.indexOf(rule.contains) >= 0) ||
-            (rule.prefix !== undefined && key.indexOf(rule.prefix) === 0)) return rule.reason;
-      }
-      return null;
-    }
+    // Each artifact for the key: {content} or {refused: the CLI's reason}, once per fill.
     function fill(key) {
+      var results = {};
+      function result(id) {
+        var recipe = data.artifacts[id];
+        if (!recipe) return null;
+        if (!(id in results)) results[id] = renderArtifact(recipe, key);
+        return results[id];
+      }
       codes.forEach(function (code) {
         var id = code.getAttribute("data-artifact");
-        var recipe = data.artifacts[id];
-        if (!recipe) return;
-        var reason = refusal(recipe, key);
+        var artifact = result(id);
+        if (!artifact) return;
+        var refused = artifact.refused !== undefined;
         var snippet = code.closest(".snippet");
         var message = snippet && snippet.parentNode.querySelector("[data-refusal]");
-        if (snippet) snippet.hidden = reason !== null;
+        if (snippet) snippet.hidden = refused;
         if (message) {
-          message.hidden = reason === null;
-          message.textContent = reason === null ? "" : "Not available for this key. " + reason;
+          message.hidden = !refused;
+          message.textContent = refused ? "Not available for this key. " + artifact.refused : "";
         }
-        code.textContent = reason === null ? renderDocument(recipe, key) : "";
+        code.textContent = refused ? "" : artifact.content;
       });
       links.forEach(function (link) {
-        var recipe = data.artifacts[link.getAttribute("data-artifact-href")];
-        if (!recipe) return;
-        if (refusal(recipe, key) === null) link.setAttribute("href", renderDocument(recipe, key));
+        var artifact = result(link.getAttribute("data-artifact-href"));
+        if (!artifact) return;
+        if (artifact.refused === undefined) link.setAttribute("href", artifact.content);
         else link.removeAttribute("href");
       });
     }
@@ -290,7 +695,7 @@
     if (element) setUpKeyBox(JSON.parse(element.textContent));
   }
 
-  var api = { renderDocument: renderDocument, keyProblem: keyProblem };
+  var api = { renderDocument: renderDocument, renderArtifact: renderArtifact, keyProblem: keyProblem, Unencodable: Unencodable };
   if (!inBrowser) {
     module.exports = api;
     return;

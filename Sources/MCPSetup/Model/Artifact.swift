@@ -135,6 +135,9 @@ public struct Artifact: Sendable, Hashable {
     public let keyRestrictions: [KeyRestriction]
     /// The install badge of a link, when the client has one.
     public let badge: Badge?
+    /// What to do instead when an encoder refuses a key (added to that refusal's reason), so the
+    /// docs site's key box can give the same reason as the CLI.
+    public let fallback: String?
 
     /// Whether the client can express the request.
     public var isAvailable: Bool { content != nil }
@@ -154,5 +157,6 @@ public struct Artifact: Sendable, Hashable {
         self.format = document?.fileFormat
         self.paths = spec.paths
         self.badge = spec.badge
+        self.fallback = spec.fallback
     }
 }

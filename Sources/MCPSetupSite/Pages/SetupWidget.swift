@@ -50,12 +50,16 @@ struct SetupWidget: Sendable {
         return context
     }
 
-    /// The artifacts a page shows, as recipes for the key box.
+    /// The artifacts a page shows, as recipes for the key box: each document's recipe, with the
+    /// key restrictions (`refuse`) and the text the CLI adds to an encoder's refusal (`fallback`),
+    /// so the key box refuses a key with the CLI's exact reason.
     func recipes(clientIDs: [String]) -> [(String, PlainValue)] {
         let shown = clientIDs.isEmpty ? clients : clients.filter { clientIDs.contains($0.id) }
         return shown.flatMap(\.artifacts).compactMap { artifact in
             guard let document = artifact.document, case .object(var members) = DocumentRecipe.value(document) else { return nil }
-            if !artifact.keyRestrictions.isEmpty {
+            if let fallback = artifact.fallback { members.append(("fallback", .string(fallback))) }
+            // The generator checks restrictions only for documents that hold the key.
+            if document.containsSecret, !artifact.keyRestrictions.isEmpty {
                 members.append(("refuse", .array(artifact.keyRestrictions.map { restriction in
                     switch restriction.rule {
                     case .contains(let text): return .object([("contains", .string(text)), ("reason", .string(restriction.reason))])
