@@ -39,10 +39,11 @@ struct TOMLEditor {
         let keyPath = container + [name]
         let section = sectionBytes(keyPath: keyPath, value: value)
         if try entry(container: container, name: name) != nil {
-            guard let span = tableSpan(keyPath) else {
+            guard let span = tableSpan(keyPath, tight: true) else {
                 throw SetupError("\(path): '\(keyPath.joined(separator: "."))' is written as an inline table or dotted keys, which cannot be replaced without rewriting the file; edit it by hand")
             }
-            bytes.replaceSubrange(span, with: section)
+            let keepsNoFinalBreak = span.upperBound == bytes.count && bytes.last != 0x0A
+            bytes.replaceSubrange(span, with: keepsNoFinalBreak ? Array(section.dropLast(layout.lineEnding.count)) : section)
             return
         }
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -52,7 +53,15 @@ struct TOMLEditor {
         } else {
             bytes += layout.lineEnding + layout.lineEnding + Array(section.dropLast(layout.lineEnding.count))
         }
-        _ = try parsed()
+        do {
+            _ = try TOMLSyntax.parse(String(decoding: bytes, as: UTF8.self))
+        } catch {
+            let table = container.joined(separator: ".")
+            if error.message.contains("inline table") {
+                throw SetupError("\(path): '\(table)' is an inline table (\(table) = { … }), which a new [\(keyPath.joined(separator: "."))] table cannot extend; write its servers as [\(table).NAME] tables, or add the entry by hand (nothing was changed)")
+            }
+            throw SetupError("\(path): a new [\(keyPath.joined(separator: "."))] table cannot be added to this file (\(error.message)); add the entry by hand (nothing was changed)")
+        }
     }
 
     /// Removes the table; false when it is not there.
@@ -84,47 +93,118 @@ struct TOMLEditor {
     }
 
     /// The lines of the table `[keyPath]` and its sub-tables, from its header to the next table
-    /// that is not inside it.
-    func tableSpan(_ keyPath: [String]) -> Range<Int>? {
-        var start: Int?
-        var lineStart = 0
-        var multiline: [UInt8]?
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = Array(bytes[lineStart..<lineEnd])
-            if let delimiter = multiline {
-                if Self.count(delimiter, in: line) % 2 == 1 { multiline = nil }
-            } else if let header = Self.header(line) {
-                let inside = header.count >= keyPath.count && Array(header.prefix(keyPath.count)) == keyPath
-                if start == nil, header == keyPath { start = lineStart }
-                else if let begin = start, !inside { return begin..<lineStart }
-            } else {
-                for delimiter in [Array("\"\"\"".utf8), Array("'''".utf8)] where Self.count(delimiter, in: line) % 2 == 1 {
-                    multiline = delimiter
-                }
-            }
-            lineStart = lineEnd + 1
+    /// that is not inside it. Comment lines right above that next header belong to it and stay;
+    /// `tight` leaves out the blank lines at the end of the table too (for a replacement, which
+    /// keeps the spacing between tables).
+    func tableSpan(_ keyPath: [String], tight: Bool = false) -> Range<Int>? {
+        let headers = self.headers()
+        guard let index = headers.firstIndex(where: { !$0.isArray && $0.path == keyPath }) else { return nil }
+        let start = headers[index].offset
+        var end = bytes.count
+        if let next = headers[(index + 1)...].first(where: { !($0.path.count >= keyPath.count && Array($0.path.prefix(keyPath.count)) == keyPath) }) {
+            end = next.offset
+            while let previous = lineBefore(end), previous.lowerBound > start, isComment(previous) { end = previous.lowerBound }
         }
-        return start.map { $0..<bytes.count }
+        if tight {
+            while let previous = lineBefore(end), previous.lowerBound > start, isBlank(previous) { end = previous.lowerBound }
+        }
+        return start..<end
     }
 
-    private static func count(_ needle: [UInt8], in line: [UInt8]) -> Int {
-        guard line.count >= needle.count else { return 0 }
-        var count = 0
+    /// The line that ends just before `offset` (a line start), with its line break.
+    private func lineBefore(_ offset: Int) -> Range<Int>? {
+        guard offset > 0 else { return nil }
+        var start = offset - 1
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        return start..<offset
+    }
+
+    private func isBlank(_ line: Range<Int>) -> Bool {
+        bytes[line].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    }
+
+    private func isComment(_ line: Range<Int>) -> Bool {
+        bytes[line].first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "#")
+    }
+
+    /// Every `[table]` and `[[array]]` header: its key path and where its line starts. Text
+    /// inside strings (multi-line ones too), comments, arrays and inline tables is skipped, so a
+    /// line of a multi-line array that starts with `[` is not a header.
+    func headers() -> [(path: [String], isArray: Bool, offset: Int)] {
+        var result: [(path: [String], isArray: Bool, offset: Int)] = []
+        let count = bytes.count
         var index = 0
-        while index <= line.count - needle.count {
-            if Array(line[index..<index + needle.count]) == needle { count += 1; index += needle.count } else { index += 1 }
+        var depth = 0
+        var lineStart = true
+        while index < count {
+            if lineStart {
+                lineStart = false
+                var first = index
+                while first < count && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
+                if depth == 0 && first < count && bytes[first] == UInt8(ascii: "[") {
+                    var end = first
+                    while end < count && bytes[end] != 0x0A { end += 1 }
+                    if let header = Self.header(Array(bytes[first..<end])) { result.append((header.path, header.isArray, index)) }
+                    index = end
+                } else {
+                    index = first
+                }
+                continue
+            }
+            switch bytes[index] {
+            case 0x0A:
+                lineStart = true
+                index += 1
+            case UInt8(ascii: "#"):
+                while index < count && bytes[index] != 0x0A { index += 1 }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                index = stringEnd(from: index)
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                index += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Where the string that opens at `start` ends: basic (`"`, with escapes) or literal (`'`),
+    /// one-line or multi-line (tripled quote, which may be followed by one or two more quotes).
+    private func stringEnd(from start: Int) -> Int {
+        let quote = bytes[start]
+        let escapes = quote == UInt8(ascii: "\"")
+        let count = bytes.count
+        let multiline = start + 2 < count && bytes[start + 1] == quote && bytes[start + 2] == quote
+        var index = start + (multiline ? 3 : 1)
+        while index < count {
+            let byte = bytes[index]
+            if escapes && byte == UInt8(ascii: "\\") { index += 2; continue }
+            if byte == 0x0A && !multiline { return index }
+            if byte == quote {
+                if !multiline { return index + 1 }
+                if index + 2 < count && bytes[index + 1] == quote && bytes[index + 2] == quote {
+                    index += 3
+                    var extra = 0
+                    while extra < 2 && index < count && bytes[index] == quote { index += 1; extra += 1 }
+                    return index
+                }
+            }
+            index += 1
         }
         return count
     }
 
-    /// The key path of a `[table]` header line (not `[[array]]`), or nil.
-    static func header(_ line: [UInt8]) -> [String]? {
+    /// The key path of a `[table]` or `[[array]]` header line, or nil when the line is not one.
+    static func header(_ line: [UInt8]) -> (path: [String], isArray: Bool)? {
         var text = Substring(String(decoding: line, as: UTF8.self))
         text = text.drop { $0 == " " || $0 == "\t" }
-        guard text.hasPrefix("["), !text.hasPrefix("[[") else { return nil }
-        text = text.dropFirst()
+        guard text.hasPrefix("[") else { return nil }
+        let isArray = text.hasPrefix("[[")
+        text = text.dropFirst(isArray ? 2 : 1)
         var keys: [String] = []
         var current = ""
         var index = text.startIndex
@@ -133,7 +213,14 @@ struct TOMLEditor {
             switch character {
             case "]":
                 keys.append(current.trimmingCharacters(in: .whitespaces))
-                return keys
+                var rest = text[text.index(after: index)...]
+                if isArray {
+                    guard rest.hasPrefix("]") else { return nil }
+                    rest = rest.dropFirst()
+                }
+                let tail = rest.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+                guard tail.isEmpty || tail.hasPrefix("#") else { return nil }
+                return (keys, isArray)
             case ".":
                 keys.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""

@@ -1,0 +1,67 @@
+import Foundation
+import MCPSetup
+import Testing
+@testable import MCPSetupInstall
+
+/// Bugs found by the generated-file, fault-injection and end-to-end tests, each pinned by the
+/// smallest file that showed it.
+@Suite("mcp-setup install: regressions")
+struct InstallRegressionTests {
+    /// Every table after the entry, in files whose entry holds text that looks like the start of
+    /// a multi-line string, a nested array whose lines start with `[`, or that is followed by an
+    /// array of tables.
+    static let tomlEntriesFollowedByTables: [(label: String, entry: String)] = [
+        ("literal string holding \"\"\"", "[mcp_servers.acme]\nurl = \"https://old\"\nnote = 'say \"\"\"'\n"),
+        ("comment holding '''", "[mcp_servers.acme]\nurl = \"https://old\" # the ''' quote\n"),
+        ("nested multi-line array", "[mcp_servers.acme]\nurl = \"https://old\"\nargs = [\n  [\"a\", \"b\"],\n  [\"c\"]\n]\n"),
+        ("inline table over lines of an array", "[mcp_servers.acme]\nurl = \"https://old\"\ntools = [\n  { name = \"[x]\" },\n]\n"),
+        ("one-line multi-line string", "[mcp_servers.acme]\nurl = \"https://old\"\nnote = \"\"\"one line\"\"\"\n"),
+        ("sub-table", "[mcp_servers.acme]\nurl = \"https://old\"\n\n[mcp_servers.acme.http_headers]\nX = \"1\"\n"),
+    ]
+    static let followingTables = "\n[[hooks]]\nevent = \"start\"\n\n[profiles.fast]\nmodel = \"mini\"\n\n[mcp_servers.other]\nurl = \"https://other\"\n"
+
+    @Test("TOML: --force replaces only the entry's table; the tables after it stay", arguments: tomlEntriesFollowedByTables.map(\.label))
+    func tomlReplaceKeepsFollowingTables(label: String) throws {
+        let entry = try #require(Self.tomlEntriesFollowedByTables.first { $0.label == label }?.entry)
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("codex", request: try Sandbox.request(.environment(variable: "ACME_API_KEY")))
+        try sandbox.write(Array((entry + Self.followingTables).utf8), to: target.path)
+        _ = try Installer().install(target, force: true, holdsKey: false)
+        let text = String(decoding: try #require(sandbox.read(target.path)), as: UTF8.self)
+        #expect(text.hasSuffix(Self.followingTables), "\(label): \(text.debugDescription)")
+        #expect(text.hasPrefix("[mcp_servers.acme]\nurl = \"https://mcp.acme.dev/mcp\"\nbearer_token_env_var = \"ACME_API_KEY\"\n"), "\(label): \(text.debugDescription)")
+    }
+
+    @Test("TOML: uninstall removes only the entry's table and writes valid TOML", arguments: tomlEntriesFollowedByTables.map(\.label))
+    func tomlRemoveKeepsFollowingTables(label: String) throws {
+        let entry = try #require(Self.tomlEntriesFollowedByTables.first { $0.label == label }?.entry)
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.targets.removalTarget(clientID: "codex", scope: .user, name: "acme")
+        try sandbox.write(Array(("model = \"o3\"\n\n" + entry + Self.followingTables).utf8), to: target.path)
+        _ = try Installer().uninstall(target)
+        let text = String(decoding: try #require(sandbox.read(target.path)), as: UTF8.self)
+        #expect(text == "model = \"o3\"\n" + Self.followingTables, "\(label): \(text.debugDescription)")
+        #expect(throws: Never.self) { try TOMLSyntax.parse(text) }
+    }
+
+    @Test("TOML: a servers table written inline is refused with what to do, not as a broken file")
+    func tomlInlineContainer() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("codex")
+        let original = Array("model = \"o3\"\nmcp_servers = { other = { url = \"https://o\" } }\n".utf8)
+        try sandbox.write(original, to: target.path)
+        do {
+            _ = try Installer().install(target, holdsKey: true)
+            Issue.record("installed into an inline table")
+        } catch let error as SetupError {
+            #expect(error.message.contains("'mcp_servers' is an inline table"), "\(error.message)")
+            #expect(!error.message.contains("not valid TOML"), "\(error.message)")
+            #expect(!error.message.contains(":3:"), "the line of a text the user never saw: \(error.message)")
+        }
+        #expect(sandbox.read(target.path) == original)
+        #expect(sandbox.backups(of: target.path).isEmpty)
+    }
+}
