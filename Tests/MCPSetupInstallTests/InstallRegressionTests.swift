@@ -64,4 +64,36 @@ struct InstallRegressionTests {
         #expect(sandbox.read(target.path) == original)
         #expect(sandbox.backups(of: target.path).isEmpty)
     }
+
+    @Test("uninstall without a backup keeps a file that still holds the user's comments", arguments: [
+        ("zed", "// my Zed settings\n{\n}\n"),
+        ("gemini-cli", "{\n  /* nothing else yet */\n}\n"),
+        ("goose", "# goose config\n"),
+    ])
+    func uninstallKeepsCommentedFile(client: String, original: String) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target(client)
+        try sandbox.write(Array(original.utf8), to: target.path)
+        _ = try Installer().install(target, holdsKey: true)
+        for backup in sandbox.backups(of: target.path) {
+            try FileManager.default.removeItem(atPath: (target.path as NSString).deletingLastPathComponent + "/" + backup)
+        }
+        _ = try Installer().uninstall(try sandbox.targets.removalTarget(clientID: client, scope: nil, name: "acme"))
+        let after = try #require(sandbox.read(target.path), "\(client): the file was deleted with its comments")
+        let comment = original.split(separator: "\n").first { $0.contains("//") || $0.contains("/*") || $0.contains("#") }!
+        #expect(String(decoding: after, as: UTF8.self).contains(comment), "\(client): \(String(decoding: after, as: UTF8.self).debugDescription)")
+    }
+
+    @Test("a file mcp-setup created is removed again by uninstall")
+    func uninstallDeletesCreatedFile() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        for client in ["zed", "codex", "goose", "cursor"] {
+            let target = try sandbox.target(client)
+            _ = try Installer().install(target, holdsKey: true)
+            #expect(try Installer().uninstall(try sandbox.targets.removalTarget(clientID: client, scope: nil, name: "acme")) == .deleted, "\(client)")
+            #expect(sandbox.read(target.path) == nil, "\(client)")
+        }
+    }
 }

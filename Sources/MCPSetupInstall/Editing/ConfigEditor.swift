@@ -12,14 +12,15 @@ protocol ConfigEditor {
     mutating func remove(container: [String], name: String) throws(SetupError) -> Bool
     /// Merges items into a list at the root (VS Code's `inputs`).
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError)
-    /// Whether the file holds nothing but empty containers (what removing the only entry from
-    /// a file mcp-setup created leaves).
+    /// Whether the file holds nothing but empty containers and no comments (what removing the
+    /// only entry from a file mcp-setup created leaves).
     func isEmptySkeleton() throws(SetupError) -> Bool
 }
 
 extension JSONEditor: ConfigEditor {
     func isEmptySkeleton() throws(SetupError) -> Bool {
-        guard case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self), allowComments: allowComments) else { return false }
+        // Parsed as strict JSON: a comment (or a trailing comma) is the user's, and keeps the file.
+        guard case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)) else { return false }
         return members.allSatisfy { member in
             switch member.value {
             case .object(let inner): return inner.isEmpty

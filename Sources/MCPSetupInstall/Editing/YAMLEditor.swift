@@ -113,7 +113,8 @@ struct YAMLEditor: ConfigEditor {
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
-        guard case .object(let members) = try parsed() else { return false }
+        // A comment is the user's, and keeps the file.
+        guard !bytes.contains(UInt8(ascii: "#")), case .object(let members) = try parsed() else { return false }
         return members.allSatisfy { member in
             switch member.value {
             case .null: return true
