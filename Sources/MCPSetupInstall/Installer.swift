@@ -35,7 +35,7 @@ public struct Installer: Sendable {
         let current = try transaction.read()
         let displayPath = target.path
         let newBytes: [UInt8]
-        if let current, !current.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if let current, !isBlank(current.bytes) {
             var editor = try ConfigEditors.open(current.bytes, format: target.format, path: displayPath)
             if let existing = try editor.entry(container: target.container, name: target.name) {
                 if existing.canonical == target.entry.canonical && !hasMissingItems(target, in: current.bytes) {
@@ -59,6 +59,9 @@ public struct Installer: Sendable {
             return .dryRun(diff: UnifiedDiff.make(old: oldText, new: String(decoding: newBytes, as: UTF8.self), oldName: current == nil ? "/dev/null" : displayPath, newName: displayPath))
         }
         try verify(newBytes, target: target)
+        if let current, !isBlank(current.bytes) {
+            try checkOnlyEntryChanged(from: current.bytes, to: newBytes, target: target)
+        }
         try transaction.checkWritable()
         var backup: String?
         if let current {
@@ -80,7 +83,6 @@ public struct Installer: Sendable {
         }
         var result: [UInt8]?
         var deleteFile = false
-        let isBlank: ([UInt8]) -> Bool = { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
         // VS Code inputs stay after a span removal: they may be the user's own; only a
         // byte-exact restore from the backup takes out the ones install added.
         _ = try editor.remove(container: target.container, name: target.name)
@@ -96,6 +98,13 @@ public struct Installer: Sendable {
         if result == nil {
             deleteFile = leavesNothing && backup == nil
             result = editor.bytes
+            if !deleteFile {
+                let written = try ConfigEditors.open(editor.bytes, format: target.format, path: target.path)
+                guard try written.entry(container: target.container, name: target.name) == nil else {
+                    throw InternalError(subject: "uninstall \(target.clientID)", message: "the edited file still holds '\(target.name)'; nothing was written")
+                }
+                try checkOnlyEntryChanged(from: current.bytes, to: editor.bytes, target: target)
+            }
         }
         let newBytes = result!
         if dryRun {
@@ -138,6 +147,59 @@ public struct Installer: Sendable {
             for item in merge.items where !items.contains(where: { $0[merge.idKey] == item[merge.idKey] }) { return true }
         }
         return false
+    }
+
+    private func isBlank(_ bytes: [UInt8]) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// Checks that an edit changed nothing but the entry (and the root items install merges):
+    /// both documents, read by the parser and without the entry, are equal. A span edit that
+    /// went wrong refuses to write instead of dropping a user's settings.
+    private func checkOnlyEntryChanged(from old: [UInt8], to new: [UInt8], target: InstallTarget) throws {
+        let before = try ConfigEditors.open(old, format: target.format, path: target.path).document()
+        let after = try ConfigEditors.open(new, format: target.format, path: target.path).document()
+        guard Self.withoutEntry(after, target: target, original: before).canonical == Self.withoutEntry(before, target: target, original: before).canonical else {
+            throw InternalError(subject: "\(target.clientID) \(target.path)", message: "the edit would change more than the '\(target.name)' entry; nothing was written (please report this with the file's layout)")
+        }
+    }
+
+    /// The document without the target's entry and the items install merges into root lists;
+    /// the containers on the way to the entry count as absent when empty in any form (`{}`, `[]`,
+    /// YAML's bare `key:`), so an install or uninstall compares equal to the file before it.
+    static func withoutEntry(_ document: PlainValue, target: InstallTarget, original: PlainValue) -> PlainValue {
+        func isEmpty(_ value: PlainValue) -> Bool {
+            switch value {
+            case .null: return true
+            case .object(let members): return members.isEmpty
+            case .array(let items): return items.isEmpty
+            default: return false
+            }
+        }
+        func strip(_ value: PlainValue, path: ArraySlice<String>) -> PlainValue? {
+            var rest = value
+            if let key = path.first {
+                guard case .object(let members) = value else { return value }
+                rest = .object(members.compactMap { member in
+                    guard member.key == key else { return member }
+                    return strip(member.value, path: path.dropFirst()).map { (member.key, $0) }
+                })
+            } else if case .object(let members) = value {
+                rest = .object(members.filter { $0.key != target.name })
+            } else if case .array(let items) = value {
+                rest = .array(items.filter { $0["name"]?.stringValue != target.name })
+            }
+            return isEmpty(rest) ? nil : rest
+        }
+        guard case .object(var members) = strip(document, path: target.container[...]) ?? .object([]) else { return document }
+        for (key, merge) in target.rootItems {
+            guard let index = members.firstIndex(where: { $0.key == key }), case .array(let items) = members[index].value else { continue }
+            let originalItems: [PlainValue]
+            if case .array(let list)? = original[key] { originalItems = list } else { originalItems = [] }
+            let kept = items.filter { item in originalItems.contains(item) || !merge.items.contains { $0[merge.idKey] == item[merge.idKey] } }
+            if kept.isEmpty && original[key] == nil { members.remove(at: index) } else { members[index].value = .array(kept) }
+        }
+        return .object(members)
     }
 
     /// Reads the new bytes back and checks the entry is exactly the intended one.

@@ -96,4 +96,20 @@ struct InstallRegressionTests {
             #expect(sandbox.read(target.path) == nil, "\(client)")
         }
     }
+
+    @Test("the edit-changes-only-the-entry check: an install or uninstall compares equal, anything more does not")
+    func onlyTheEntryChanges() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("codex")
+        let before = try TOMLSyntax.parse("model = \"x\"\n[profiles.fast]\nmodel = \"mini\"\n")
+        let installed = try TOMLSyntax.parse("model = \"x\"\n[profiles.fast]\nmodel = \"mini\"\n[mcp_servers.acme]\nurl = \"u\"\n")
+        let dropped = try TOMLSyntax.parse("model = \"x\"\n[mcp_servers.acme]\nurl = \"u\"\n")
+        #expect(Installer.withoutEntry(installed, target: target, original: before) == Installer.withoutEntry(before, target: target, original: before))
+        #expect(Installer.withoutEntry(dropped, target: target, original: before) != Installer.withoutEntry(before, target: target, original: before))
+        let goose = try sandbox.target("goose")
+        let bare = try YAMLEditor(bytes: Array("extensions:\nGOOSE_MODE: auto\n".utf8), path: "-").document()
+        let withEntry = try YAMLEditor(bytes: Array("extensions:\n  acme:\n    type: x\nGOOSE_MODE: auto\n".utf8), path: "-").document()
+        #expect(Installer.withoutEntry(withEntry, target: goose, original: bare) == Installer.withoutEntry(bare, target: goose, original: bare))
+    }
 }

@@ -15,9 +15,20 @@ protocol ConfigEditor {
     /// Whether the file holds nothing but empty containers and no comments (what removing the
     /// only entry from a file mcp-setup created leaves).
     func isEmptySkeleton() throws(SetupError) -> Bool
+    /// The whole document's value.
+    func document() throws(SetupError) -> PlainValue
 }
 
 extension JSONEditor: ConfigEditor {
+    func document() throws(SetupError) -> PlainValue {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        do {
+            return try JSONParser.parse(String(decoding: bytes[start...], as: UTF8.self), allowComments: allowComments)
+        } catch {
+            throw SetupError("\(path): \(error.message)")
+        }
+    }
+
     func isEmptySkeleton() throws(SetupError) -> Bool {
         // Parsed as strict JSON: a comment (or a trailing comma) is the user's, and keeps the file.
         guard case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)) else { return false }
@@ -33,6 +44,8 @@ extension JSONEditor: ConfigEditor {
 }
 
 extension TOMLEditor: ConfigEditor {
+    func document() throws(SetupError) -> PlainValue { try parsed() }
+
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
 
     func isEmptySkeleton() throws(SetupError) -> Bool {

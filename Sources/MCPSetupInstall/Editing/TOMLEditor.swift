@@ -16,7 +16,7 @@ struct TOMLEditor {
         _ = try parsed()
     }
 
-    private func parsed() throws(SetupError) -> PlainValue {
+    func parsed() throws(SetupError) -> PlainValue {
         do {
             return try TOMLSyntax.parse(String(decoding: bytes, as: UTF8.self))
         } catch {

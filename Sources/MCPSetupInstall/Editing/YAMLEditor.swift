@@ -18,7 +18,7 @@ struct YAMLEditor: ConfigEditor {
         _ = try parsed()
     }
 
-    private func parsed() throws(SetupError) -> PlainValue {
+    func parsed() throws(SetupError) -> PlainValue {
         let text = String(decoding: bytes, as: UTF8.self)
         do {
             guard let node = try Yams.compose(yaml: text) else { return .object([]) }
@@ -111,6 +111,8 @@ struct YAMLEditor: ConfigEditor {
     }
 
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
+
+    func document() throws(SetupError) -> PlainValue { try parsed() }
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
         // A comment is the user's, and keeps the file.
