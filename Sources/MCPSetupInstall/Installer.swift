@@ -84,9 +84,10 @@ public struct Installer: Sendable {
         var result: [UInt8]?
         var deleteFile = false
         // VS Code inputs stay after a span removal: they may be the user's own; only a
-        // byte-exact restore from the backup takes out the ones install added.
+        // byte-exact restore from the backup, or removing the file mcp-setup created, takes out
+        // the ones install added.
         _ = try editor.remove(container: target.container, name: target.name)
-        let leavesNothing = try editor.isEmptySkeleton()
+        let leavesNothing = try editor.isEmptySkeleton() || holdsOnlyInputs(of: entry, editor.bytes, target: target)
         let backup = transaction.backups().first.flatMap { FileManager.default.contents(atPath: $0) }.map(Array.init)
         if let backup {
             if isBlank(backup) && leavesNothing {
@@ -147,6 +148,25 @@ public struct Installer: Sendable {
             for item in merge.items where !items.contains(where: { $0[merge.idKey] == item[merge.idKey] }) { return true }
         }
         return false
+    }
+
+    /// Whether a JSON file holds nothing but empty containers and the VS Code inputs `entry`
+    /// used (`${input:ID}`): what install wrote into an empty or missing file, less the entry.
+    private func holdsOnlyInputs(of entry: PlainValue, _ bytes: [UInt8], target: InstallTarget) -> Bool {
+        guard target.format == .json || target.format == .jsonc,
+              case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)) else { return false }
+        let used = JSONSyntax.compact(entry)
+        return members.allSatisfy { member in
+            switch member.value {
+            case .object(let inner): return inner.isEmpty
+            case .array(let items):
+                return items.isEmpty || member.key == "inputs" && items.allSatisfy { item in
+                    item["id"]?.stringValue.map { used.contains("${input:\($0)}") } ?? false
+                }
+            case .string: return member.key == "$schema"
+            default: return false
+            }
+        }
     }
 
     private func isBlank(_ bytes: [UInt8]) -> Bool {

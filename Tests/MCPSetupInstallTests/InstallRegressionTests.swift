@@ -97,6 +97,18 @@ struct InstallRegressionTests {
         }
     }
 
+    @Test("VS Code with a prompt for the key: uninstall after installing into an empty or missing file leaves it as it was", arguments: [nil, "", "\n"])
+    func vscodePromptIntoEmptyFile(original: String?) throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("vscode", scope: .project, request: try Sandbox.request(.prompt))
+        if let original { try sandbox.write(Array(original.utf8), to: target.path) }
+        _ = try Installer().install(target, holdsKey: false)
+        #expect(String(decoding: sandbox.read(target.path) ?? [], as: UTF8.self).contains("\"id\": \"acme_api_key\""))
+        _ = try Installer().uninstall(try sandbox.targets.removalTarget(clientID: "vscode", scope: .project, name: "acme"))
+        #expect(sandbox.read(target.path) == original.map { Array($0.utf8) }, "\(String(decoding: sandbox.read(target.path) ?? [], as: UTF8.self).debugDescription)")
+    }
+
     @Test("the edit-changes-only-the-entry check: an install or uninstall compares equal, anything more does not")
     func onlyTheEntryChanges() throws {
         let sandbox = try Sandbox()
