@@ -131,11 +131,13 @@ public struct InstallTargets: Sendable {
                 )
             }
         }
-        let available = files.flatMap { ($0.paths + (Self.extraPaths[$0.id] ?? [])).filter { $0.os == os || $0.os == "any" }.map(\.scope) }
-        if let scope {
-            throw SetupError("\(clientID) has no \(scope.rawValue)-scope config file on \(os); use --scope \(Set(available).sorted().joined(separator: " or --scope "))")
+        let allPaths = files.flatMap { $0.paths + (Self.extraPaths[$0.id] ?? []) }
+        let available = Set(allPaths.filter { $0.os == os || $0.os == "any" }.map(\.scope)).sorted()
+        if let scope, !available.isEmpty {
+            throw SetupError("\(clientID) has no \(scope.rawValue)-scope config file on \(os); use --scope \(available.joined(separator: " or --scope "))")
         }
-        throw SetupError("\(clientID) has no config file on \(os)")
+        let systems = Set(allPaths.map(\.os)).subtracting(["any", os]).sorted()
+        throw SetupError("\(clientID) has no config file on \(os)" + (systems.isEmpty ? "" : "; it has one on \(systems.joined(separator: " and ")) (--os \(systems[0]))"))
     }
 
     /// The target for removing the server `name` from a client's file.

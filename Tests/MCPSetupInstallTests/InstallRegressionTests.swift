@@ -124,4 +124,18 @@ struct InstallRegressionTests {
         let withEntry = try YAMLEditor(bytes: Array("extensions:\n  acme:\n    type: x\nGOOSE_MODE: auto\n".utf8), path: "-").document()
         #expect(Installer.withoutEntry(withEntry, target: goose, original: bare) == Installer.withoutEntry(bare, target: goose, original: bare))
     }
+
+    @Test("a client with no config file on this system says so, without an empty list of scopes")
+    func noConfigFileOnThisSystem() throws {
+        let targets = InstallTargets(os: "linux", environment: ["HOME": "/h"], projectDirectory: "/p")
+        for client in ["visual-studio", "copilot-jetbrains"] {
+            do {
+                _ = try targets.target(clientID: client, scope: .user, request: try Sandbox.request())
+                Issue.record("\(client) has a user file on linux?")
+            } catch let error as SetupError {
+                #expect(!error.message.hasSuffix("--scope "), "\(error.message)")
+                #expect(error.message.contains("no config file on linux"), "\(error.message)")
+            }
+        }
+    }
 }
