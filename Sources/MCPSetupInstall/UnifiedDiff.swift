@@ -50,8 +50,24 @@ public enum UnifiedDiff {
         let newIndex: Int
     }
 
-    /// Longest-common-subsequence diff; config files are small.
+    /// Longest-common-subsequence diff of the lines between the common first and last lines
+    /// (an install changes one place, so a large file costs little).
     private static func diff(_ a: [String], _ b: [String]) -> [Operation] {
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let head = (0..<prefix).map { Operation(kind: .same, text: a[$0], oldIndex: $0, newIndex: $0) }
+        let middle = lcs(Array(a[prefix..<(a.count - suffix)]), Array(b[prefix..<(b.count - suffix)])).map {
+            Operation(kind: $0.kind, text: $0.text, oldIndex: $0.oldIndex + prefix, newIndex: $0.newIndex + prefix)
+        }
+        let tail = (0..<suffix).map { offset in
+            Operation(kind: .same, text: a[a.count - suffix + offset], oldIndex: a.count - suffix + offset, newIndex: b.count - suffix + offset)
+        }
+        return head + middle + tail
+    }
+
+    private static func lcs(_ a: [String], _ b: [String]) -> [Operation] {
         let n = a.count, m = b.count
         var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         if n > 0 && m > 0 {

@@ -138,4 +138,24 @@ struct InstallRegressionTests {
             }
         }
     }
+
+    @Test("a large ~/.claude.json (12,000 projects, 1.3 MB) installs and dry-runs in linear time")
+    func largeFile() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("claude-code", scope: .user)
+        let projects = (0..<12_000).map { "    \"/home/dev/work/project-\($0)\": {\"allowedTools\": [], \"history\": [\"fix the tests in \($0)\"], \"hasTrustDialogAccepted\": true}" }
+        let original = Array(("{\n  \"projects\": {\n" + projects.joined(separator: ",\n") + "\n  },\n  \"mcpServers\": {}\n}\n").utf8)
+        try sandbox.write(original, to: target.path)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            guard case .dryRun(let diff) = try Installer().install(target, dryRun: true, holdsKey: true) else { Issue.record("not a dry run"); return }
+            #expect(diff.components(separatedBy: "\n").count < 30, "the diff shows the entry, not the file")
+            _ = try Installer().install(target, holdsKey: true)
+            _ = try Installer().uninstall(try sandbox.targets.removalTarget(clientID: "claude-code", scope: .user, name: "acme"))
+        }
+        #expect(sandbox.read(target.path) == original)
+        // Duplicate-key checks and the diff were quadratic: over a minute for this file in a debug build.
+        #expect(elapsed < .seconds(25), "\(elapsed)")
+    }
 }

@@ -169,13 +169,14 @@ struct JSONSpans {
             let begin = index
             index += 1
             var members: [Member] = []
+            var keys = Set<String>()
             try skipSpace()
             if current == UInt8(ascii: "}") { index += 1; return ObjectNode(range: begin..<index, members: members) }
             while true {
                 guard current == UInt8(ascii: "\"") else { throw fail("expected a member name in double quotes") }
                 let keyStart = index
                 let key = try string()
-                if members.contains(where: { $0.key == key }) { index = keyStart; throw fail("the key '\(key)' appears twice in one object") }
+                if !keys.insert(key).inserted { index = keyStart; throw fail("the key '\(key)' appears twice in one object") }
                 try skipSpace()
                 guard current == UInt8(ascii: ":") else { throw fail("expected ':' after a member name") }
                 index += 1
