@@ -8,7 +8,8 @@ import Darwin
 
 /// Writes a built site into its output folder: only files whose bytes changed are written
 /// (with plain POSIX calls: Foundation's writes fsync every file on Linux), files the site no
-/// longer has are removed, and nothing outside the folder is touched.
+/// longer has are removed, and nothing outside the folder is touched. Folders and files are
+/// created across the cores; a changed file is replaced atomically, a new one written in place.
 public struct OutputWriter: Sendable {
     /// The output folder.
     public let directory: String
@@ -51,14 +52,24 @@ public struct OutputWriter: Sendable {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { folders.insert(folder) }
         }
-        for folder in folders.sorted() { try makeFolder(directory + "/" + folder) }
         let outcomes: [Bool]
         do {
+            // Folders level by level (parents first), each level across the cores.
+            let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+            for depth in byDepth.keys.sorted() {
+                _ = try ParallelMap.map(byDepth[depth]!.sorted(), progress: nil) { folder throws -> Bool in
+                    try makeFolder(directory + "/" + folder)
+                    return true
+                }
+            }
             outcomes = try ParallelMap.map(paths, progress: nil) { path throws -> Bool in
                 let data = site.files[path]!
                 let full = directory + "/" + path
-                if let existing = FileManager.default.contents(atPath: full), existing == data { return false }
-                try writeFile(full, data)
+                switch Self.compare(full, with: data) {
+                case .same: return false
+                case .absent: try writeNewFile(full, data)
+                case .different: try writeFile(full, data)
+                }
                 return true
             }
         } catch let error as SetupError {
@@ -138,25 +149,60 @@ public struct OutputWriter: Sendable {
     }
 
     private func makeFolder(_ path: String) throws(SetupError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw SetupError("\(path) is a file where the site needs a folder; move it away") }
+        if mkdir(path, 0o755) == 0 { return }
+        let reason = errno
+        var info = stat()
+        if reason == EEXIST, stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw SetupError("\(path) is a file where the site needs a folder; move it away") }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw SetupError("\(path): cannot create the folder (\(error.localizedDescription))")
+        if reason == ENOENT {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                return
+            } catch {
+                throw SetupError("\(path): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        throw SetupError("\(path): cannot create the folder (\(String(cString: strerror(reason))))")
+    }
+
+    private enum Comparison { case same, different, absent }
+
+    /// Compares a file with bytes without Foundation: the size first, then the contents.
+    private static func compare(_ path: String, with data: Data) -> Comparison {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return errno == ENOENT ? .absent : .different }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == data.count else { return .different }
+        var buffer = [UInt8](repeating: 0, count: data.count)
+        var offset = 0
+        while offset < data.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
+            if count <= 0 { return .different }
+            offset += count
+        }
+        return data.elementsEqual(buffer) ? .same : .different
+    }
+
+    /// Writes a file that does not exist yet straight to its name: no reader can have it open.
+    private func writeNewFile(_ path: String, _ data: Data) throws(SetupError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return try writeFile(path, data) }
+            throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))")
+        }
+        let ok = writeAll(descriptor, data)
+        close(descriptor)
+        guard ok else {
+            unlink(path)
+            throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))")
         }
     }
 
-    /// Writes through a temporary file in the same folder and renames it over the target, so a
-    /// reader never sees half a file.
-    private func writeFile(_ path: String, _ data: Data) throws(SetupError) {
-        let temporary = path + ".tmp-mcp-setup"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))") }
-        let ok = data.withUnsafeBytes { buffer -> Bool in
+    private func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -165,6 +211,15 @@ public struct OutputWriter: Sendable {
             }
             return true
         }
+    }
+
+    /// Replaces an existing file through a temporary file in the same folder and a rename, so a
+    /// reader (a web server serving the folder) never sees half a file.
+    private func writeFile(_ path: String, _ data: Data) throws(SetupError) {
+        let temporary = path + ".tmp-mcp-setup"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))") }
+        let ok = writeAll(descriptor, data)
         close(descriptor)
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)

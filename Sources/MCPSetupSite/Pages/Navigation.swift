@@ -15,7 +15,7 @@ final class Navigation: @unchecked Sendable {
     private let byFolder: [String: [Int]]
     private let clients: [ClientArtifacts]
     private let lock = NSLock()
-    private var cache: [String: [Fragment]] = [:]
+    private var cache: [String: FragmentList] = [:]
 
     private struct Entry {
         let title: String
@@ -28,6 +28,36 @@ final class Navigation: @unchecked Sendable {
         let route: String
         let plain: String
         let current: String
+    }
+
+    /// A folder's links joined once; a page's list is that text with its own link swapped for
+    /// the current-page version, so each page copies one string rather than joining a hundred.
+    private struct FragmentList {
+        let joined: [UInt8]
+        let spans: [String: (range: Range<Int>, current: [UInt8])]
+
+        init(_ fragments: [Fragment]) {
+            var joined: [UInt8] = []
+            var spans: [String: (range: Range<Int>, current: [UInt8])] = [:]
+            for fragment in fragments {
+                let start = joined.count
+                joined += Array(fragment.plain.utf8)
+                spans[fragment.route] = (start..<joined.count, Array(fragment.current.utf8))
+            }
+            if joined.last == 0x0A { joined.removeLast() }
+            self.joined = joined
+            self.spans = spans
+        }
+
+        func html(current route: String) -> String {
+            guard let span = spans[route] else { return String(decoding: joined, as: UTF8.self) }
+            var bytes = Array(joined[..<min(span.range.lowerBound, joined.count)])
+            var replacement = span.current
+            if span.range.upperBound >= joined.count, replacement.last == 0x0A { replacement.removeLast() }
+            bytes += replacement
+            if span.range.upperBound < joined.count { bytes += joined[span.range.upperBound...] }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     init(pages: [ContentPage], clients: [ClientArtifacts]) {
@@ -66,14 +96,11 @@ final class Navigation: @unchecked Sendable {
         return join(fragments, current: route)
     }
 
-    private func join(_ fragments: [Fragment], current: String) -> String {
-        var html = ""
-        for fragment in fragments { html += fragment.route == current ? fragment.current : fragment.plain }
-        if html.hasSuffix("\n") { html.removeLast() }
-        return html
+    private func join(_ fragments: FragmentList, current: String) -> String {
+        fragments.html(current: current)
     }
 
-    private func fragments(key: String, root: String, templates: TemplateSet, indices: () -> [Int]) throws(SetupError) -> [Fragment] {
+    private func fragments(key: String, root: String, templates: TemplateSet, indices: () -> [Int]) throws(SetupError) -> FragmentList {
         if let cached = lock.withLock({ cache[key] }) { return cached }
         var fragments: [Fragment] = []
         for index in indices() {
@@ -84,7 +111,8 @@ final class Navigation: @unchecked Sendable {
             context["current"] = true
             fragments.append(Fragment(route: entry.route, plain: plain, current: try templates.render("partials/nav-item", context)))
         }
-        lock.withLock { cache[key] = fragments }
-        return fragments
+        let list = FragmentList(fragments)
+        lock.withLock { cache[key] = list }
+        return list
     }
 }

@@ -6,6 +6,8 @@ struct PageLayout: Sendable {
     let settings: SiteSettings
     let request: SetupRequest
     let navigation: Navigation
+    /// The key box data of a set of artifacts, encoded once however many pages show them.
+    let scriptCache = RenderCache()
 
     /// The key box, placed before a page's first setup widget.
     func keyBox() throws(SetupError) -> String {
@@ -39,11 +41,12 @@ struct PageLayout: Sendable {
             "hasSetup": !page.recipes.isEmpty,
         ]
         if !page.recipes.isEmpty {
-            let data = PlainValue.object([
-                ("placeholder", .string(request.placeholder)),
-                ("artifacts", .object(page.recipes.map { ($0.0, $0.1) })),
-            ])
-            context["setupData"] = ScriptJSON.encode(data)
+            context["setupData"] = try scriptCache.value(for: page.recipes.map(\.0).joined(separator: " ")) { () throws(SetupError) -> String in
+                ScriptJSON.encode(.object([
+                    ("placeholder", .string(request.placeholder)),
+                    ("artifacts", .object(page.recipes.map { ($0.0, $0.1) })),
+                ]))
+            }
             context["placeholder"] = request.placeholder
         }
         let name = "layouts/" + page.layout
