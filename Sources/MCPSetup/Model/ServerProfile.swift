@@ -101,17 +101,7 @@ public struct ServerProfile: Sendable, Hashable {
 
     /// The slug a display name would become: `Acme Server` → `acme-server`.
     public static func suggestedName(for text: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash && !slug.isEmpty { slug += "-" }
-                slug.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else {
-                pendingDash = true
-            }
-        }
+        let slug = Slug.make(text)
         return slug.isEmpty ? "my-server" : slug
     }
 

@@ -1,3 +1,5 @@
+import MCPSetup
+
 /// Turns heading texts into unique anchor ids made only of `a-z 0-9 -`.
 struct SlugSet {
     private var used: [String: Int] = [:]
@@ -12,17 +14,7 @@ struct SlugSet {
 
     /// Lowercase ASCII letters and digits, every other run of characters one `-`.
     static func slug(_ text: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash && !slug.isEmpty { slug += "-" }
-                slug.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else {
-                pendingDash = true
-            }
-        }
+        let slug = Slug.make(text)
         return slug.isEmpty ? "section" : slug
     }
 }
