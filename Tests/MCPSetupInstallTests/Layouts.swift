@@ -66,7 +66,7 @@ struct JSONLayout: CustomStringConvertible {
         var summary: [String] = ["seed \(seed)", "\(format)", "container \(container.joined(separator: "."))", "name \(name)"]
 
         // Rare whole-file shapes: empty, blank, an empty root object.
-        let special = rng.int(0...39)
+        let special = rng.int(0...19)
         if special == 0 { return JSONLayout(bytes: [], summary: (summary + ["empty file"]).joined(separator: ", ")) }
         if special == 1 { return JSONLayout(bytes: Array(rng.pick(["\n", "  \n\n", "\r\n", " "]).utf8), summary: (summary + ["blank file"]).joined(separator: ", ")) }
 
@@ -240,7 +240,7 @@ struct TOMLLayout: CustomStringConvertible {
         let eol = rng.chance(0.3) ? "\r\n" : "\n"
         let finalNewline = rng.chance(0.75)
         var summary = ["seed \(seed)", "name \(name)", eol == "\r\n" ? "CRLF" : "LF", finalNewline ? "final newline" : "no final newline"]
-        if rng.int(0...29) == 0 {
+        if rng.int(0...14) == 0 {
             return TOMLLayout(bytes: Array(rng.pick(["", "\n", "\n\n", "# only a comment\n"]).utf8), summary: (summary + ["empty or comment-only"]).joined(separator: ", "))
         }
         let prefix = table.joined(separator: ".")
