@@ -319,7 +319,6 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 {{#available}}
 
 {{display}}
-
 {{/available}}
 {{^available}}
    Not available: {{reason}}
