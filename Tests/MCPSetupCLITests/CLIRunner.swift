@@ -21,11 +21,14 @@ enum CLI {
         return repository.appendingPathComponent(".build/debug/mcp-setup")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository) throws -> CLIResult {
+    /// Runs the binary in `directory`. `environment`, when given, is its whole environment
+    /// (nothing is inherited, so a test's HOME cannot reach the user's own config files).
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository, environment: [String: String]? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
