@@ -77,6 +77,9 @@ struct InstallCommand: ParsableCommand {
         let (resolver, scope) = try location.resolver()
         let (input, _) = try server.loadInput()
         let request = try key.request(for: input)
+        if request.credential == .placeholder {
+            throw SetupError("install writes a working entry, not a placeholder: give the key with --token-stdin or --token-file, or reference it with --token-env VAR (or --prompt for VS Code)")
+        }
         let target = try resolver.target(clientID: location.client, scope: scope, request: request, artifactID: location.artifact)
         let outcome: Installer.Outcome
         do {

@@ -167,6 +167,8 @@ struct InstallCommandTests {
         (["install", "--client", "cursor", "--name", "acme", "--endpoint", "https://mcp.acme.dev/mcp", "--token", "Bearer abc"], 2, "paste the key alone"),
         (["install", "--client", "cursor", "--artifact", "cursor/deeplink"] + s, 2, "--artifact cursor/deeplink is not a config file of cursor"),
         (["install", "--client", "cursor", "--token", key], 2, "name"),
+        (["install", "--client", "cursor", "--name", "acme", "--endpoint", "https://mcp.acme.dev/mcp"], 2, "install writes a working entry, not a placeholder"),
+        (["install", "--client", "cursor", "--name", "acme", "--endpoint", "https://mcp.acme.dev/mcp", "--placeholder"], 2, "install writes a working entry, not a placeholder"),
         (["install"], 2, "see mcp-setup --help"),
         (["uninstall", "--client", "cursor"], 2, "see mcp-setup --help"),
         (["uninstall", "--client", "chatgpt", "--name", "acme"], 2, "chatgpt has no config file mcp-setup can merge into"),
