@@ -35,14 +35,14 @@ struct SiteBuilderTests {
         for path in ["index.html", "keys/index.html", "connect/index.html", "guides/team-setup/index.html", "clients/index.html", "clients/cursor/index.html", "404.html", "sitemap.xml", "snippets.json", "snippets/cursor/deeplink.txt", "snippets/codex/config.toml", "assets/mcp-setup.js", "assets/site.css"] {
             #expect(site.files[path] != nil, "missing \(path)")
         }
-        let connect = String(decoding: site.files["connect/index.html"]!, as: UTF8.self)
+        let connect = site.files["connect/index.html"]!
         #expect(connect.contains("role=\"tablist\""))
         #expect(connect.contains("id=\"mcp-key\""))
         #expect(connect.contains("<script type=\"application/json\" id=\"mcp-setup-data\">"))
         #expect(!connect.contains("mcp-setup-block"))
-        let sitemap = String(decoding: site.files["sitemap.xml"]!, as: UTF8.self)
+        let sitemap = site.files["sitemap.xml"]!
         #expect(sitemap.contains("<loc>https://docs.acme.dev/keys/</loc>"))
-        let snippets = String(decoding: site.files["snippets.json"]!, as: UTF8.self)
+        let snippets = site.files["snippets.json"]!
         #expect(snippets.contains("\"credential\": \"placeholder\""))
     }
 
@@ -78,6 +78,26 @@ struct SiteBuilderTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/a").path))
     }
 
+    @Test("folders the site no longer uses are removed; one holding something not the site's stays")
+    func folderCleanup() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-setup-out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let writer = OutputWriter(directory: root)
+        var site = SiteOutput()
+        site.add("index.html", "home")
+        site.add("a/b/index.html", "deep")
+        site.add("c/index.html", "c")
+        #expect(try writer.write(site).written == ["a/b/index.html", "c/index.html", "index.html"])
+        #expect(symlink("elsewhere", root + "/c/link") == 0)
+        var smaller = SiteOutput()
+        smaller.add("index.html", "home")
+        let report = try writer.write(smaller)
+        #expect(report.removed == ["a/b/index.html", "c/index.html"] && report.unchanged == 1)
+        #expect(!FileManager.default.fileExists(atPath: root + "/a"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/c/link")) == "elsewhere")
+        #expect(writer.drift(from: smaller).isEmpty)
+    }
+
     @Test("content errors name the file and line", arguments: [
         ("---\ntitle: A\n---\n\nIntro\n\n```mcp-setup cursor emacs\n```\n", "content/a.md:7: setup block names unknown client 'emacs'"),
         ("---\ntitle: A\n---\nSee [b](b.md).\n", "content/a.md:4: the link 'b.md' points to no page"),
@@ -104,15 +124,14 @@ struct SiteBuilderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = try Self.builder(folder).build()
         #expect(site.files["wip/index.html"] == nil)
-        #expect(String(decoding: site.files["index.html"]!, as: UTF8.self).contains("<a href=\"guides/team/#who\">Team</a>"))
-        #expect(String(decoding: site.files["guides/team/index.html"]!, as: UTF8.self).contains("<a href=\"../../\">Home</a>"))
+        #expect(site.files["index.html"]!.contains("<a href=\"guides/team/#who\">Team</a>"))
+        #expect(site.files["guides/team/index.html"]!.contains("<a href=\"../../\">Home</a>"))
     }
 
     @Test("the site holds no key but the placeholder")
     func noKeys() throws {
         let site = try Self.example().build()
-        for (path, data) in site.files where path.hasSuffix(".html") || path.hasSuffix(".json") {
-            let text = String(decoding: data, as: UTF8.self)
+        for (path, text) in site.files where path.hasSuffix(".html") || path.hasSuffix(".json") {
             #expect(!text.contains("sk_live_1"), "\(path)")
         }
     }

@@ -46,16 +46,25 @@ public struct OutputWriter: Sendable {
     public func write(_ site: SiteOutput) throws(SetupError) -> Report {
         var report = Report()
         try makeFolder(directory)
+        // One walk of what is there decides everything: which folders to create, which files to
+        // compare, which to remove. A fresh output folder costs no reads at all.
+        let existing = existingTree()
+        let existingFiles = Set(existing.files)
+        let existingFolders = Set(existing.folders)
         let paths = site.paths
         var folders = Set<String>()
         for path in paths {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { folders.insert(folder) }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
         }
         let outcomes: [Bool]
         do {
-            // Folders level by level (parents first), each level across the cores.
-            let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+            // Missing folders level by level (parents first), each level across the cores.
+            let missing = folders.subtracting(existingFolders)
+            let byDepth = Dictionary(grouping: missing) { $0.split(separator: "/").count }
             for depth in byDepth.keys.sorted() {
                 _ = try ParallelMap.map(byDepth[depth]!.sorted(), progress: nil) { folder throws -> Bool in
                     try makeFolder(directory + "/" + folder)
@@ -63,12 +72,16 @@ public struct OutputWriter: Sendable {
                 }
             }
             outcomes = try ParallelMap.map(paths, progress: nil) { path throws -> Bool in
-                let data = site.files[path]!
+                let text = site.files[path]!
                 let full = directory + "/" + path
-                switch Self.compare(full, with: data) {
+                guard existingFiles.contains(path) else {
+                    try writeNewFile(full, text)
+                    return true
+                }
+                switch Self.compare(full, with: text) {
                 case .same: return false
-                case .absent: try writeNewFile(full, data)
-                case .different: try writeFile(full, data)
+                case .absent: try writeNewFile(full, text)
+                case .different: try writeFile(full, text)
                 }
                 return true
             }
@@ -80,13 +93,17 @@ public struct OutputWriter: Sendable {
         for (path, written) in zip(paths, outcomes) {
             if written { report.written.append(path) } else { report.unchanged += 1 }
         }
-        for path in existingFiles() where site.files[path] == nil {
+        for path in existing.files.sorted() where site.files[path] == nil {
             if unlink(directory + "/" + path) != 0 {
                 throw SetupError("\(directory)/\(path): cannot remove a file the site no longer has (\(String(cString: strerror(errno))))")
             }
             report.removed.append(path)
         }
-        removeEmptyFolders()
+        // Folders the site no longer uses go when they are empty, deepest first; a folder that
+        // still holds something that is not the site's (a link, a socket) stays.
+        for folder in existing.folders.sorted(by: { $0.count > $1.count }) where !folders.contains(folder) {
+            rmdir(directory + "/" + folder)
+        }
         return report
     }
 
@@ -98,7 +115,7 @@ public struct OutputWriter: Sendable {
                 drift.missing.append(path)
                 continue
             }
-            if existing != site.files[path] { drift.changed.append(path) }
+            if !existing.elementsEqual(site.files[path]!.utf8) { drift.changed.append(path) }
         }
         drift.extra = existingFiles().filter { site.files[$0] == nil }
         return drift
@@ -106,14 +123,19 @@ public struct OutputWriter: Sendable {
 
     /// Every regular file under the folder, relative and sorted.
     func existingFiles() -> [String] {
-        var files: [String] = []
-        collectFiles(in: directory, prefix: "", into: &files)
-        return files.sorted()
+        existingTree().files.sorted()
+    }
+
+    /// The regular files and the folders under the output folder, relative.
+    private func existingTree() -> (files: [String], folders: [String]) {
+        var tree: (files: [String], folders: [String]) = ([], [])
+        collect(in: directory, prefix: "", into: &tree)
+        return tree
     }
 
     /// Walks a folder with readdir: a large site has tens of thousands of files, and
     /// FileManager's enumerator stats each one through several layers.
-    private func collectFiles(in folder: String, prefix: String, into files: inout [String]) {
+    private func collect(in folder: String, prefix: String, into tree: inout (files: [String], folders: [String])) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -122,28 +144,17 @@ public struct OutputWriter: Sendable {
             }
             if name == "." || name == ".." { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): files.append(relative)
-            case Int32(DT_DIR): collectFiles(in: folder + "/" + name, prefix: relative, into: &files)
-            case Int32(DT_UNKNOWN):
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
                 var info = stat()
-                if stat(folder + "/" + name, &info) == 0 {
-                    if info.st_mode & S_IFMT == S_IFREG { files.append(relative) }
-                    else if info.st_mode & S_IFMT == S_IFDIR { collectFiles(in: folder + "/" + name, prefix: relative, into: &files) }
-                }
-            default: break
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                type = info.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : type
             }
-        }
-    }
-
-    private func removeEmptyFolders() {
-        let folders = (FileManager.default.subpaths(atPath: directory) ?? []).sorted { $0.count > $1.count }
-        for folder in folders {
-            let full = directory + "/" + folder
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue,
-               (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true {
-                rmdir(full)
+            if type == Int32(DT_REG) {
+                tree.files.append(relative)
+            } else if type == Int32(DT_DIR) {
+                tree.folders.append(relative)
+                collect(in: folder + "/" + name, prefix: relative, into: &tree)
             }
         }
     }
@@ -170,30 +181,35 @@ public struct OutputWriter: Sendable {
     private enum Comparison { case same, different, absent }
 
     /// Compares a file with bytes without Foundation: the size first, then the contents.
-    private static func compare(_ path: String, with data: Data) -> Comparison {
+    private static func compare(_ path: String, with text: String) -> Comparison {
+        let bytes = text.utf8
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return errno == ENOENT ? .absent : .different }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) == data.count else { return .different }
-        var buffer = [UInt8](repeating: 0, count: data.count)
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == bytes.count else { return .different }
+        var buffer = [UInt8](repeating: 0, count: bytes.count)
         var offset = 0
-        while offset < data.count {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, data.count - offset) }
+        while offset < bytes.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
             if count <= 0 { return .different }
             offset += count
         }
-        return data.elementsEqual(buffer) ? .same : .different
+        var text = text
+        let same = text.withUTF8 { utf8 in
+            buffer.withUnsafeBytes { utf8.isEmpty || memcmp(utf8.baseAddress!, $0.baseAddress!, utf8.count) == 0 }
+        }
+        return same ? .same : .different
     }
 
     /// Writes a file that does not exist yet straight to its name: no reader can have it open.
-    private func writeNewFile(_ path: String, _ data: Data) throws(SetupError) {
+    private func writeNewFile(_ path: String, _ text: String) throws(SetupError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            if errno == EEXIST { return try writeFile(path, data) }
+            if errno == EEXIST { return try writeFile(path, text) }
             throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))")
         }
-        let ok = writeAll(descriptor, data)
+        let ok = writeAll(descriptor, text)
         close(descriptor)
         guard ok else {
             unlink(path)
@@ -201,8 +217,9 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {
-        data.withUnsafeBytes { buffer -> Bool in
+    private func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -215,11 +232,11 @@ public struct OutputWriter: Sendable {
 
     /// Replaces an existing file through a temporary file in the same folder and a rename, so a
     /// reader (a web server serving the folder) never sees half a file.
-    private func writeFile(_ path: String, _ data: Data) throws(SetupError) {
+    private func writeFile(_ path: String, _ text: String) throws(SetupError) {
         let temporary = path + ".tmp-mcp-setup"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))") }
-        let ok = writeAll(descriptor, data)
+        let ok = writeAll(descriptor, text)
         close(descriptor)
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
