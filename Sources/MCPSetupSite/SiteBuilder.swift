@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         let widget = SetupWidget(clients: clients, proseHTML: prose)
         let pages = try ContentPage.loadAll(from: contentDirectory)
         let generated = GeneratedPages(request: request, clients: clients)
-        let layout = PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients))
+        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients))
 
         var output = SiteOutput()
         let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
             try renderContentPage(page, routes: routes, markdown: markdown, widget: widget, layout: layout)
         }
         for (path, html) in rendered { output.add(path, html) }
-        for page in try generated.pages(widget: widget, templates: templates, keyBox: try layout.keyBox()) {
+        for page in try generated.pages(widget: widget, templates: templates, keyBox: layout.keyBox()) {
             output.add(page.route + "index.html", try layout.render(page))
         }
         let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
@@ -85,16 +85,16 @@ public struct SiteBuilder: Sendable {
             }
             return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
         }
-        var body = rendered.html
         var recipes: [(String, PlainValue)] = []
-        for (index, block) in rendered.setupBlocks.enumerated() {
+        for block in rendered.setupBlocks {
             for id in block.clientIDs where !widget.clients.contains(where: { $0.id == id }) {
                 throw SetupError("\(file):\(page.bodyLine + block.line - 1): setup block names unknown client '\(id)'; use: \(widget.clients.map(\.id).joined(separator: ", "))")
             }
-            var html = try widget.html(block: "b\(index)", clientIDs: block.clientIDs, templates: templates)
-            if index == 0 { html = try layout.keyBox() + html }
-            body = body.replacingOccurrences(of: MarkdownRenderer.setupBlockMarker(index), with: html)
             recipes += widget.recipes(clientIDs: block.clientIDs)
+        }
+        let body = try rendered.html { index in
+            let html = try widget.html(block: "b\(index)", clientIDs: rendered.setupBlocks[index].clientIDs, templates: templates)
+            return index == 0 ? layout.keyBox() + html : html
         }
         let laidOut = try layout.render(LaidOutPage(
             route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     /// Static files for the site (CSS, JavaScript) by path under `assets/`: the defaults, each
     /// replaceable by a file of the same path in the project's `templates/assets/`.
     public let assets: [String: String]
+    /// What the templates allow ``StampedTemplate`` to assume.
+    let stamping: StampingPolicy
 
     /// The defaults alone.
     public static func defaults() throws(SetupError) -> TemplateSet {
@@ -66,6 +68,7 @@ public struct TemplateSet: Sendable {
         self.names = sources.keys.sorted()
         self.overridden = (overrides.keys.sorted() + assetOverrides.keys.map { "assets/" + $0 }).sorted()
         self.assets = DefaultTemplates.assets.merging(assetOverrides) { _, project in project }
+        self.stamping = StampingPolicy(sources: sources.values)
     }
 
     /// Whether a template of this name exists.

@@ -127,6 +127,40 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var setupBlocks: [SetupBlockRequest]
 }
 
+extension RenderedMarkdown {
+    /// The HTML with each setup block's marker replaced by `fill(index)`, in one pass over the
+    /// bytes (a large site fills thousands of pages).
+    public func html(fillingSetupBlocks fill: (Int) throws -> String) rethrows -> String {
+        guard !setupBlocks.isEmpty else { return html }
+        let prefix = Array("<mcp-setup-block data-index=\"".utf8)
+        let suffix = Array("\"></mcp-setup-block>".utf8)
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == prefix[0], bytes[index...].starts(with: prefix) {
+                var cursor = index + prefix.count
+                var number = 0
+                var digits = 0
+                while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]), digits < 9 {
+                    number = number * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                    digits += 1
+                }
+                if digits > 0, bytes[cursor...].starts(with: suffix), number < setupBlocks.count {
+                    output += Array(try fill(number).utf8)
+                    index = cursor + suffix.count
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
 /// A heading and its anchor.
 public struct Heading: Sendable, Hashable {
     /// 1 to 6.

@@ -16,6 +16,7 @@ final class Navigation: @unchecked Sendable {
     private let clients: [ClientArtifacts]
     private let lock = NSLock()
     private var cache: [String: FragmentList] = [:]
+    private var navItem: StampedTemplate?
 
     private struct Entry {
         let title: String
@@ -102,14 +103,20 @@ final class Navigation: @unchecked Sendable {
 
     private func fragments(key: String, root: String, templates: TemplateSet, indices: () -> [Int]) throws(SetupError) -> FragmentList {
         if let cached = lock.withLock({ cache[key] }) { return cached }
+        let navItem = lock.withLock {
+            if let navItem = self.navItem { return navItem }
+            let navItem = StampedTemplate("partials/nav-item", in: templates, slots: [["title"], ["href"]])
+            self.navItem = navItem
+            return navItem
+        }
         var fragments: [Fragment] = []
         for index in indices() {
             let entry = entries[index]
             let href = root + entry.route
             var context: [String: Any] = ["title": entry.title, "href": href.isEmpty ? "./" : href, "nested": entry.nested, "current": false]
-            let plain = try templates.render("partials/nav-item", context)
+            let plain = try navItem.render(context)
             context["current"] = true
-            fragments.append(Fragment(route: entry.route, plain: plain, current: try templates.render("partials/nav-item", context)))
+            fragments.append(Fragment(route: entry.route, plain: plain, current: try navItem.render(context)))
         }
         let list = FragmentList(fragments)
         lock.withLock { cache[key] = list }

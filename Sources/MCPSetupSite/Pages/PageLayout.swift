@@ -8,16 +8,21 @@ struct PageLayout: Sendable {
     let navigation: Navigation
     /// The key box data of a set of artifacts, encoded once however many pages show them.
     let scriptCache = RenderCache()
+    /// The layouts (`layouts/*`), each stamped: a page differs from the next only in a few values.
+    private let layouts: [String: StampedTemplate]
+    /// The key box, the same on every page.
+    private let keyBoxHTML: String
 
-    /// The key box, placed before a page's first setup widget.
-    func keyBox() throws(SetupError) -> String {
-        try templates.render("partials/keybox", ["server": ["title": request.profile.title], "placeholder": request.placeholder])
-    }
+    /// The slots of the layouts' context: the values that change from page to page.
+    static let slots = [["page", "title"], ["page", "description"], ["root"], ["homeHref"], ["navItems"], ["clientNavItems"], ["body"], ["setupData"], ["placeholder"]]
 
-    func render(_ page: LaidOutPage) throws(SetupError) -> String {
-        let root = page.absoluteRoot ?? Routes.root(of: page.route)
+    init(templates: TemplateSet, settings: SiteSettings, request: SetupRequest, navigation: Navigation) throws(SetupError) {
+        self.templates = templates
+        self.settings = settings
+        self.request = request
+        self.navigation = navigation
         let profile = request.profile
-        var context: [String: Any] = [
+        let constants: [String: Any] = [
             "site": [
                 "title": settings.title,
                 "description": settings.description ?? "",
@@ -27,6 +32,23 @@ struct PageLayout: Sendable {
                 "name": profile.name, "title": profile.title, "endpoint": profile.endpoint,
                 "envVar": profile.envVar, "keyPrefix": profile.keyPrefix ?? "", "keyPage": profile.keyPage ?? "",
             ],
+        ]
+        var layouts: [String: StampedTemplate] = [:]
+        for name in templates.names where name.hasPrefix("layouts/") {
+            layouts[name] = StampedTemplate(name, in: templates, slots: Self.slots, constants: constants)
+        }
+        self.layouts = layouts
+        self.keyBoxHTML = try templates.render("partials/keybox", ["server": ["title": request.profile.title], "placeholder": request.placeholder])
+    }
+
+    /// The key box, placed before a page's first setup widget.
+    func keyBox() -> String {
+        keyBoxHTML
+    }
+
+    func render(_ page: LaidOutPage) throws(SetupError) -> String {
+        let root = page.absoluteRoot ?? Routes.root(of: page.route)
+        var context: [String: Any] = [
             "page": [
                 "title": page.title,
                 "description": page.description ?? settings.description ?? "",
@@ -50,9 +72,9 @@ struct PageLayout: Sendable {
             context["placeholder"] = request.placeholder
         }
         let name = "layouts/" + page.layout
-        guard templates.contains(name) else {
+        guard let layout = layouts[name] else {
             throw SetupError("page \(page.route.isEmpty ? "index" : page.route) asks for layout '\(page.layout)'; add templates/\(name).mustache")
         }
-        return try templates.render(name, context)
+        return try layout.render(context)
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import MCPSetup
+
+@Suite("Stamped templates")
+struct StampedTemplateTests {
+    /// Templates that put slot values everywhere Mustache can: escaped and raw, in sections on
+    /// the value, in inverted sections, nested, in an indented partial (where a value that ends
+    /// a line changes what follows), in other content types.
+    static let sources: [String: String] = [
+        "t/page": """
+        {{% CONTENT_TYPE: HTML }}
+        <title>{{page.title}} · {{site.title}}</title>
+        {{#page.description}}<meta content="{{.}}">{{/page.description}}
+        {{^page.description}}no description{{/page.description}}
+        {{#flag}}
+          {{> t/part}}
+        {{/flag}}
+        <a href="{{root}}x/">{{{root}}}</a>{{#items}}<li>{{name}}</li>{{/items}}
+        {{{body}}}{{body}}
+        end
+        """,
+        "t/part": """
+        {{% CONTENT_TYPE: HTML }}
+        [{{{body}}}]
+        {{page.title}}
+        {{{root}}}
+        tail
+        """,
+        "t/text": "{{% CONTENT_TYPE: TEXT }}\n{{page.title}}|{{{body}}}|{{root}}\n",
+        "t/markdown": "{{% CONTENT_TYPE: MARKDOWN }}\n# {{page.title}}\n\n{{body}} {{{root}}}\n",
+    ]
+    static let slots = [["page", "title"], ["page", "description"], ["root"], ["body"]]
+
+    /// Values that stress the stamp: empty, line feeds at either end, CRLF, markup, text that
+    /// looks like a marker, combining marks, and arbitrary text.
+    static let value = Gen<String>.oneOf(
+        Gen.element(of: ["", "\n", "\r", "\r\n", "a\n", "\nb", "x\r\n", "y\r", "\n\r", "\n\n", "<&>\"'", "\u{E000}abc-0<\u{E001}", "\u{301}e", "e\u{301}", "{{x}}", "tail\n"]).compactMap { $0 }.eraseToAnySequence(),
+        Generators.text.eraseToAnySequence(),
+        Generators.text.map { $0 + "\n" }.eraseToAnySequence()
+    )
+
+    static func templates(_ extra: [String: String] = [:]) throws -> TemplateSet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in sources.merging(extra, uniquingKeysWith: { $1 }) {
+            let file = folder.appendingPathComponent(name + ".mustache")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        return try TemplateSet.load(overridesIn: folder.path)
+    }
+
+    static func context(_ values: [String], flag: Bool, items: Int) -> [String: Any] {
+        var page: [String: Any] = ["title": values[0]]
+        if !values[1].isEmpty || flag { page["description"] = values[1] }
+        return [
+            "page": page, "root": values[2], "body": values[3], "flag": flag,
+            "items": (0..<items).map { ["name": "n\($0)", "unused": values[0]] },
+            "unreferenced": values[3] + values[0],
+        ]
+    }
+
+    @Test("a stamped render is byte for byte the ordinary render", .timeLimit(.minutes(2)), arguments: ["t/page", "t/text", "t/markdown"])
+    func sameBytes(name: String) async throws {
+        let templates = try Self.templates()
+        let stamped = StampedTemplate(name, in: templates, slots: Self.slots, constants: ["site": ["title": "S&S"]])
+        await propertyCheck(count: propertyCaseCount, input: Self.value.array(of: 4), Gen.bool, Gen.int(in: 0...2)) { values, flag, items in
+            let context = Self.context(values, flag: flag, items: items)
+            let expected = try templates.render(name, context.merging(["site": ["title": "S&S"]]) { own, _ in own })
+            #expect(try stamped.render(context) == expected)
+        }
+        if name != "t/markdown" {
+            // (Markdown escapes the markers in a way the stamp does not read: only shapes whose
+            // values are all empty get stamps there.)
+            #expect(stamped.stampedShapeCount > 0)
+        }
+    }
+
+    @Test("one stamp serves every context of a shape")
+    func shapesAreShared() throws {
+        let templates = try Self.templates()
+        let stamped = StampedTemplate("t/page", in: templates, slots: Self.slots)
+        for index in 0..<200 {
+            _ = try stamped.render(Self.context(["Title \(index)", "About \(index)", "../", "<p>\(index)</p>"], flag: index % 2 == 0, items: 1))
+        }
+        // Two shapes: the flag on and off; titles, bodies and the unreferenced value do not count.
+        #expect(stamped.stampedShapeCount == 2)
+    }
+
+    @Test("templates whose output depends on a value's content are not stamped", arguments: [
+        "{{% CONTENT_TYPE: HTML }}\n{{uppercased(page.title)}}\n",
+        "{{% CONTENT_TYPE: HTML }}\n{{>*root}}\n",
+    ])
+    func valueDependentTemplates(source: String) throws {
+        let templates = try Self.templates(["t/dependent": source, "x": "X", "y": "Y"])
+        #expect(!templates.stamping.isAllowed)
+        let stamped = StampedTemplate("t/dependent", in: templates, slots: Self.slots)
+        for root in ["x", "y"] {
+            let context = Self.context(["abc", "", root, ""], flag: false, items: 0)
+            #expect(try stamped.render(context) == (try templates.render("t/dependent", context)))
+        }
+        #expect(stamped.stampedShapeCount == 0)
+    }
+}
