@@ -32,10 +32,16 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(
+            name: "CmarkInlineCharacters",
+            dependencies: ["CCmarkGFM"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(
             name: "MCPSetupSite",
             dependencies: [
                 "MCPSetup",
                 "CCmarkGFM",
+                "CmarkInlineCharacters",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -16,6 +16,34 @@ struct MarkdownRendererTests {
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    @Test("this process parses on many threads at once (the inline-character table is fixed)")
+    func parsesInParallel() {
+        _ = renderer.render("~~x~~")
+        #expect(ParserPool.shared.parsesInParallel)
+    }
+
+    @Test("documents parsed on many threads at once keep every strikethrough and autolink")
+    func parallelParsing() async {
+        let documents = (0..<400).map { index in
+            "# Page \(index)\n\n~~old \(index)~~ www.example\(index).com and https://x.test/\(index) ~one~\n\n| a | ~~b~~ |\n|---|---|\n| www.t\(index).org | c |\n"
+        }
+        let renderer = self.renderer
+        let expected = documents.map { renderer.render($0).html }
+        #expect(expected[7].contains("<del>old 7</del>") && expected[7].contains("<a href=\"http://www.example7.com\">"))
+        #expect(expected[7].contains("<td><a href=\"http://www.t7.org\">www.t7.org</a></td>"))
+        for _ in 0..<5 {
+            let results = await withTaskGroup(of: (Int, String).self) { group in
+                for (index, document) in documents.enumerated() {
+                    group.addTask { (index, renderer.render(document).html) }
+                }
+                var results = Array(repeating: "", count: documents.count)
+                for await (index, html) in group { results[index] = html }
+                return results
+            }
+            #expect(results == expected)
+        }
+    }
+
     @Test("raw HTML is omitted in safe mode and kept when allowed")
     func safeMode() {
         #expect(renderer.render("<script>alert(1)</script>\n\n[x](javascript:alert(1))").html == "<!-- raw HTML omitted -->\n<p><a href=\"\">x</a></p>\n")

@@ -1,33 +1,53 @@
 import CCmarkGFM
+import CmarkInlineCharacters
 import Foundation
 
-/// cmark-gfm parsers kept for reuse, and the lock that every parse takes.
+/// cmark-gfm parsers kept for reuse, parsing on every core at once where the process allows it.
 ///
-/// cmark-gfm keeps the characters that start an inline extension (`~` for strikethrough, `w`
-/// for autolinks) in a table global to the library: attaching an extension sets them, and every
-/// parse sets them before it reads inlines and clears them after (github/cmark-gfm#176). Two
-/// documents parsed at once on two threads therefore miss `~~` and `www.` at random; builds here
-/// differed from run to run until parsing was serialised. So parsing (feed and finish) happens
-/// under one lock, parsers are created under it with every extension attached, reused after
-/// `cmark_parser_finish` resets them (which keeps their extensions), and never freed; walking the
-/// tree and rendering HTML, most of the work, still run in parallel.
+/// cmark-gfm keeps the characters that start an inline extension (`~` for strikethrough, `:` and
+/// `w` for autolinks) in a table global to the library; by default every parse sets them before
+/// it reads inlines and clears them after (github/cmark-gfm#176), so two documents parsed at once
+/// miss `~~` and `www.` at random. The `CmarkInlineCharacters` module replaces the library's
+/// function that sets and clears them; the pool sets the characters of its extensions once, for
+/// good, and then checks by parsing that they stay set. Every parser here attaches the same
+/// extensions, so the fixed table is the one each parse would have set up. Where the replacement
+/// is not in effect (a process that links the library in a way that binds its calls directly),
+/// parsing (feed and finish) is serialised under a lock instead. Parsers are reused after
+/// `cmark_parser_finish` resets them (which keeps their extensions) and never freed.
 final class ParserPool: @unchecked Sendable {
     static let shared = ParserPool()
 
+    /// Whether documents may be parsed on several threads at once.
+    let parsesInParallel: Bool
     private let lock = NSLock()
     private var idle: [Int32: [OpaquePointer]] = [:]
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
+        let setter = Self.newParser(options: CMARK_OPT_DEFAULT)
+        mcp_setup_fix_inline_characters(setter)
+        cmark_parser_free(setter)
+        parsesInParallel = mcp_setup_inline_characters_fixed() != 0
     }
 
-    /// Parses a document with a checked-out parser, under the parse lock.
+    private static func newParser(options: Int32) -> OpaquePointer {
+        let parser = cmark_parser_new(options)!
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        return parser
+    }
+
+    /// Parses a document with a checked-out parser.
     func parse(_ markdown: String, with parser: OpaquePointer) -> OpaquePointer {
-        lock.withLock {
+        func parse() -> OpaquePointer {
             cmark_parser_feed(parser, markdown, markdown.utf8.count)
             return cmark_parser_finish(parser)!
         }
+        return parsesInParallel ? parse() : lock.withLock(parse)
     }
 
     /// Runs `body` with a parser for `options` that no other thread uses meanwhile.
@@ -40,13 +60,7 @@ final class ParserPool: @unchecked Sendable {
     private func checkOut(options: Int32) -> OpaquePointer {
         lock.withLock {
             if let parser = idle[options]?.popLast() { return parser }
-            let parser = cmark_parser_new(options)!
-            for name in Self.extensionNames {
-                if let syntaxExtension = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-                }
-            }
-            return parser
+            return Self.newParser(options: options)
         }
     }
 
