@@ -16,28 +16,51 @@ enum SimpleFrontMatter {
         var entries: [Entry] = []
         var seen = Set<String>()
         var line = 0
-        for rawLine in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Bytes, not characters: a line feed and an ASCII colon are always characters of their own.
+        for rawBytes in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             line += 1
-            if rawLine.isEmpty || rawLine.first == "#" { continue }
-            guard let colon = rawLine.firstIndex(of: ":") else { return nil }
-            let key = rawLine[..<colon]
-            guard let first = key.first, first.isASCII, first.isLetter || first == "_",
-                  key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return nil }
-            let rest = rawLine[rawLine.index(after: colon)...]
-            guard rest.first == " ", rest.count >= 2 else { return nil }
-            let value = rest.dropFirst()
+            let rawLine = Substring(rawBytes)
+            if rawBytes.isEmpty || rawBytes.first == 0x23 { continue }
+            guard let colon = rawBytes.firstIndex(of: 0x3A) else { return nil }
+            let key = rawBytes[..<colon]
+            guard let first = key.first, isASCIILetter(first) || first == 0x5F,
+                  key.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == 0x5F }) else { return nil }
+            let rest = rawBytes[rawBytes.index(after: colon)...]
+            guard rest.first == 0x20, rest.count >= 2 else { return nil }
+            let value = rawLine[rest.index(after: rest.startIndex)...]
             guard isPlain(value) else { return nil }
-            guard seen.insert(String(key)).inserted else { return nil }
-            entries.append(Entry(key: String(key), value: String(value), line: line))
+            let name = String(Substring(key))
+            guard seen.insert(name).inserted else { return nil }
+            entries.append(Entry(key: name, value: String(value), line: line))
         }
         return entries
     }
 
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    /// The punctuation ``isPlain(_:)`` allows inside a value.
+    private static let plainPunctuation = Set(" .,;:()/?!-_+=&'".utf8)
+
     /// Characters that keep a value a plain string in every YAML reading; the first and last
-    /// character are stricter.
+    /// character are stricter. ASCII values are checked byte by byte; others character by character.
     private static func isPlain(_ value: Substring) -> Bool {
+        let bytes = value.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isPlainUnicode(value) }
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard isASCIILetter(first) || isASCIIDigit(first) || first == 0x28, last != 0x20 else { return false }
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte == 0x23 && previous == 0x20 { return false }
+            if previous == 0x3A && byte == 0x20 { return false }
+            guard isASCIILetter(byte) || isASCIIDigit(byte) || plainPunctuation.contains(byte) else { return false }
+            previous = byte
+        }
+        return last != 0x3A
+    }
+
+    private static func isPlainUnicode(_ value: Substring) -> Bool {
         guard let first = value.first, let last = value.last else { return false }
-        guard first.isLetter || first.isNumber || first == "(" , last != " " else { return false }
+        guard first.isLetter || first.isNumber || first == "(", last != " " else { return false }
         var previous: Character = " "
         for character in value {
             if character == "#" && previous == " " { return false }
@@ -45,8 +68,7 @@ enum SimpleFrontMatter {
             guard character.isLetter || character.isNumber || " .,;:()/?!-_+=&'".contains(character) else { return false }
             previous = character
         }
-        if last == ":" { return false }
-        return true
+        return last != ":"
     }
 
     /// A whole number written the way every YAML version reads it as one.
