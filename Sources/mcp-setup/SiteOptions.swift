@@ -5,7 +5,7 @@ import MCPSetupSite
 
 /// Flags shared by `build` and `check`: where the site's inputs and output are.
 struct SiteOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The config file (default: ./mcp-setup.yml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "file"))
     var config: String = ConfigFile.defaultName
 
     @Option(name: .long, help: ArgumentHelp("The folder of Markdown pages (default: content/ beside the config file).", valueName: "dir"))
