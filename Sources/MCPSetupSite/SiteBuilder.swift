@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         let widget = SetupWidget(clients: clients, proseHTML: prose)
         let pages = try ContentPage.loadAll(from: contentDirectory)
         let generated = GeneratedPages(request: request, clients: clients)
-        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients))
+        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients, templates: templates))
 
         var output = SiteOutput()
         let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })

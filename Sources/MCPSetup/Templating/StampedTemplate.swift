@@ -4,14 +4,17 @@ import Foundation
 /// title, body and links), made fast without changing a byte of its output.
 ///
 /// For each *shape* of context (everything but the slot values, plus whether each slot value is
-/// empty or starts or ends a line) the template is rendered once by Mustache with a unique marker
-/// in place of each slot value. The markers found in that output, raw or HTML-escaped, split it
+/// empty, a lone line feed, or ends with a line feed or a carriage return: the only properties
+/// of a string value that Mustache's output depends on) the template is rendered once by
+/// Mustache with a unique marker in place of each slot value. The markers found in that output, raw or HTML-escaped, split it
 /// into fixed text and holes; later contexts of the same shape are filled by copying the fixed
 /// text and escaping their values into the holes, which is what Mustache would have written.
 /// Each new shape is also rendered the ordinary way and compared with its stamp: a shape whose
 /// stamp differs (a template that does something the stamp cannot express) is rendered the
 /// ordinary way from then on. Template sets that use transforms (`{{lowercased(x)}}`) or dynamic
-/// partials, whose output depends on a value's content, are never stamped.
+/// partials, whose output depends on a value's content, are never stamped. Context names that no
+/// template mentions are left out of a shape (a template can print a whole dictionary with
+/// `{{.}}`, as Swift describes it, which no page template has reason to do).
 public final class StampedTemplate: @unchecked Sendable {
     /// The template's name in its set.
     public let name: String

@@ -16,7 +16,8 @@ final class Navigation: @unchecked Sendable {
     private let clients: [ClientArtifacts]
     private let lock = NSLock()
     private var cache: [String: FragmentList] = [:]
-    private var navItem: StampedTemplate?
+    /// `partials/nav-item`, whose title and href change from link to link.
+    private let navItem: StampedTemplate
 
     private struct Entry {
         let title: String
@@ -61,7 +62,8 @@ final class Navigation: @unchecked Sendable {
         }
     }
 
-    init(pages: [ContentPage], clients: [ClientArtifacts]) {
+    init(pages: [ContentPage], clients: [ClientArtifacts], templates: TemplateSet) {
+        navItem = StampedTemplate("partials/nav-item", in: templates, slots: [["title"], ["href"]])
         entries = pages.map { page in
             let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
             return Entry(title: page.frontMatter.title, route: page.route, folder: folder, nested: !folder.isEmpty)
@@ -73,9 +75,9 @@ final class Navigation: @unchecked Sendable {
     }
 
     /// The `<li>` items of the content pages for the page at `route`.
-    func pageItemsHTML(for route: String, root: String, templates: TemplateSet) throws(SetupError) -> String {
+    func pageItemsHTML(for route: String, root: String) throws(SetupError) -> String {
         let folder = route.split(separator: "/").dropLast().joined(separator: "/")
-        let fragments = try self.fragments(key: "pages|\(folder)|\(root)", root: root, templates: templates) { () -> [Int] in
+        let fragments = try self.fragments(key: "pages|\(folder)|\(root)", root: root) { () -> [Int] in
             let pageCount = entries.count - clients.count
             if pageCount <= Self.fullListLimit { return Array(0..<pageCount) }
             var folders = [""]
@@ -90,8 +92,8 @@ final class Navigation: @unchecked Sendable {
     }
 
     /// The `<li>` items of the client pages.
-    func clientItemsHTML(for route: String, root: String, templates: TemplateSet) throws(SetupError) -> String {
-        let fragments = try self.fragments(key: "clients|\(root)", root: root, templates: templates) { () -> [Int] in
+    func clientItemsHTML(for route: String, root: String) throws(SetupError) -> String {
+        let fragments = try self.fragments(key: "clients|\(root)", root: root) { () -> [Int] in
             byFolder["\u{0}clients"] ?? []
         }
         return join(fragments, current: route)
@@ -101,14 +103,8 @@ final class Navigation: @unchecked Sendable {
         fragments.html(current: current)
     }
 
-    private func fragments(key: String, root: String, templates: TemplateSet, indices: () -> [Int]) throws(SetupError) -> FragmentList {
+    private func fragments(key: String, root: String, indices: () -> [Int]) throws(SetupError) -> FragmentList {
         if let cached = lock.withLock({ cache[key] }) { return cached }
-        let navItem = lock.withLock {
-            if let navItem = self.navItem { return navItem }
-            let navItem = StampedTemplate("partials/nav-item", in: templates, slots: [["title"], ["href"]])
-            self.navItem = navItem
-            return navItem
-        }
         var fragments: [Fragment] = []
         for index in indices() {
             let entry = entries[index]
