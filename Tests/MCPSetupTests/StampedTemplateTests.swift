@@ -78,6 +78,17 @@ struct StampedTemplateTests {
         }
     }
 
+    @Test("numbered markers: found with their number and ending; broken ones stay text")
+    func numberedMarkers() {
+        let segments = NumberedMarkers.split("a<m12>b<m3]<m>c<m4<m5>", prefix: "<m", endings: [">", "]"])
+        #expect(segments == [
+            .text("a"), .marker(number: 12, ending: 0, source: "<m12>"), .text("b"),
+            .marker(number: 3, ending: 1, source: "<m3]"), .text("<m>c<m4"), .marker(number: 5, ending: 0, source: "<m5>"),
+        ])
+        #expect(NumberedMarkers.split("", prefix: "<m", endings: [">"]).isEmpty)
+        #expect(NumberedMarkers.split("é<m1>€", prefix: "<m", endings: [">"]) == [.text("é"), .marker(number: 1, ending: 0, source: "<m1>"), .text("€")])
+    }
+
     @Test("one stamp serves every context of a shape")
     func shapesAreShared() throws {
         let templates = try Self.templates()

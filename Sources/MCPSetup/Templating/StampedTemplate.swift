@@ -203,45 +203,20 @@ public final class StampedTemplate: @unchecked Sendable {
     // MARK: - Stamps
 
     /// Splits a marked rendering into text and holes; nil if a marker appears in a form other
-    /// than raw or HTML-escaped, or a slot's marker appears nowhere while its value is not empty.
+    /// than raw or HTML-escaped.
     private func split(_ marked: String, slotCount: Int) -> [Piece]? {
-        let start = Array("\u{E000}\(nonce)-".utf8)
-        let rawEnd = Array("<\u{E001}".utf8)
-        let escapedEnd = Array("&lt;\u{E001}".utf8)
-        let bytes = Array(marked.utf8)
+        let prefix = "\u{E000}\(nonce)-"
         var pieces: [Piece] = []
-        var text: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == start[0], bytes[index...].starts(with: start) else {
-                text.append(bytes[index])
-                index += 1
-                continue
+        for segment in NumberedMarkers.split(marked, prefix: prefix, endings: ["<\u{E001}", "&lt;\u{E001}"]) {
+            switch segment {
+            case .text(let text):
+                guard !text.contains(prefix) else { return nil }
+                pieces.append(.text(text))
+            case .marker(let slot, let ending, _):
+                guard slot < slotCount else { return nil }
+                pieces.append(.value(slot: slot, escaped: ending == 1))
             }
-            var cursor = index + start.count
-            var slot = 0
-            var digits = 0
-            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]), digits < 6 {
-                slot = slot * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
-                digits += 1
-            }
-            guard digits > 0, slot < slotCount else { return nil }
-            let escaped: Bool
-            if bytes[cursor...].starts(with: rawEnd) {
-                escaped = false
-                cursor += rawEnd.count
-            } else if bytes[cursor...].starts(with: escapedEnd) {
-                escaped = true
-                cursor += escapedEnd.count
-            } else {
-                return nil
-            }
-            if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
-            pieces.append(.value(slot: slot, escaped: escaped))
-            index = cursor
         }
-        if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
         return pieces
     }
 

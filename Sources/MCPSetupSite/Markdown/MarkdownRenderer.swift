@@ -1,4 +1,5 @@
 import CCmarkGFM
+import MCPSetup
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables, strikethrough, autolinks,
 /// task lists and footnotes, heading anchors, and setup blocks lifted out for the site to fill.
@@ -132,32 +133,15 @@ extension RenderedMarkdown {
     /// bytes (a large site fills thousands of pages).
     public func html(fillingSetupBlocks fill: (Int) throws -> String) rethrows -> String {
         guard !setupBlocks.isEmpty else { return html }
-        let prefix = Array("<mcp-setup-block data-index=\"".utf8)
-        let suffix = Array("\"></mcp-setup-block>".utf8)
-        let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == prefix[0], bytes[index...].starts(with: prefix) {
-                var cursor = index + prefix.count
-                var number = 0
-                var digits = 0
-                while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]), digits < 9 {
-                    number = number * 10 + Int(bytes[cursor] - 0x30)
-                    cursor += 1
-                    digits += 1
-                }
-                if digits > 0, bytes[cursor...].starts(with: suffix), number < setupBlocks.count {
-                    output += Array(try fill(number).utf8)
-                    index = cursor + suffix.count
-                    continue
-                }
+        var output = ""
+        output.reserveCapacity(html.utf8.count)
+        for segment in NumberedMarkers.split(html, prefix: "<mcp-setup-block data-index=\"", endings: ["\"></mcp-setup-block>"]) {
+            switch segment {
+            case .text(let text): output += text
+            case .marker(let index, _, let source): output += index < setupBlocks.count ? try fill(index) : source
             }
-            output.append(bytes[index])
-            index += 1
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }
 
