@@ -120,8 +120,13 @@ public final class StampedTemplate: @unchecked Sendable {
     private let slotTree: SlotTree
     private let constants: [String: Any]
 
+    /// A marker: private-use characters around a number unique to this template, the slot, and
+    /// a `<` whose escaping tells whether the value goes in raw or HTML-escaped.
+    private var markerPrefix: String { "\u{E000}\(nonce)-" }
+    private static let markerEnding = "<\u{E001}"
+
     private func marker(_ slot: Int) -> String {
-        "\u{E000}\(nonce)-\(slot)<\u{E001}"
+        markerPrefix + String(slot) + Self.markerEnding
     }
 
     /// The key of a context's shape and its slot values; nil when a slot holds something other
@@ -205,9 +210,10 @@ public final class StampedTemplate: @unchecked Sendable {
     /// Splits a marked rendering into text and holes; nil if a marker appears in a form other
     /// than raw or HTML-escaped.
     private func split(_ marked: String, slotCount: Int) -> [Piece]? {
-        let prefix = "\u{E000}\(nonce)-"
+        let prefix = markerPrefix
         var pieces: [Piece] = []
-        for segment in NumberedMarkers.split(marked, prefix: prefix, endings: ["<\u{E001}", "&lt;\u{E001}"]) {
+        // The ending as Mustache writes it raw, and as the HTML content type escapes it.
+        for segment in NumberedMarkers.split(marked, prefix: prefix, endings: [Self.markerEnding, HTMLText.escape(Self.markerEnding)]) {
             switch segment {
             case .text(let text):
                 guard !text.contains(prefix) else { return nil }

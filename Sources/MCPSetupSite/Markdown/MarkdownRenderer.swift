@@ -15,8 +15,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text that stands in the HTML where the setup block with this index goes.
     public static func setupBlockMarker(_ index: Int) -> String {
-        "<mcp-setup-block data-index=\"\(index)\"></mcp-setup-block>"
+        setupBlockMarkerPrefix + String(index) + setupBlockMarkerEnding
     }
+
+    static let setupBlockMarkerPrefix = "<mcp-setup-block data-index=\""
+    static let setupBlockMarkerEnding = "\"></mcp-setup-block>"
 
     private var options: Int32 {
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
@@ -135,7 +138,7 @@ extension RenderedMarkdown {
         guard !setupBlocks.isEmpty else { return html }
         var output = ""
         output.reserveCapacity(html.utf8.count)
-        for segment in NumberedMarkers.split(html, prefix: "<mcp-setup-block data-index=\"", endings: ["\"></mcp-setup-block>"]) {
+        for segment in NumberedMarkers.split(html, prefix: MarkdownRenderer.setupBlockMarkerPrefix, endings: [MarkdownRenderer.setupBlockMarkerEnding]) {
             switch segment {
             case .text(let text): output += text
             case .marker(let index, _, let source): output += index < setupBlocks.count ? try fill(index) : source
