@@ -28,11 +28,35 @@ public struct SetupGenerator: Sendable {
         self.catalog = catalog
     }
 
-    /// Renders and verifies the artifacts of the given clients (all when `clientIDs` is empty).
+    /// Renders and verifies the artifacts of the given clients (all when `clientIDs` is empty):
+    /// compiles their programs (``PreparedSetup``), fills in the request's key or placeholder,
+    /// and parses every text back.
     ///
     /// - Throws: ``SetupError`` for an unknown client id; ``InternalError`` when an artifact does
     ///   not decode back to its value, which is a bug in mcp-setup and is never output.
     public func render(_ request: SetupRequest, clientIDs: [String] = []) throws -> [ClientArtifacts] {
+        let prepared = try PreparedSetup(request: request, clientIDs: clientIDs, catalog: catalog)
+        return try prepared.fill(request.secretText, restrictions: request.holdsRealKey, verifying: true)
+    }
+
+    /// Renders and verifies every artifact of the request's client and returns the one with
+    /// this id.
+    public func artifact(_ id: String, for request: SetupRequest) throws -> Artifact {
+        let clientID = String(id.split(separator: "/").first ?? "")
+        guard catalog.ids.contains(clientID) else {
+            throw SetupError("--artifact '\(id)' names no known client; artifact ids look like cursor/deeplink (see mcp-setup render --format json)")
+        }
+        let artifacts = try render(request, clientIDs: [clientID]).flatMap(\.artifacts)
+        guard let artifact = artifacts.first(where: { $0.id == id }) else {
+            throw SetupError("--artifact '\(id)' is not an artifact of \(clientID); use one of: \(artifacts.map(\.id).joined(separator: ", "))")
+        }
+        return artifact
+    }
+
+    /// Renders every artifact directly from its document with ``TextRenderer``, without
+    /// programs, and verifies it: the reference the compiled programs are tested against, and
+    /// the per-key cost before programs, for benchmarks.
+    public func referenceRender(_ request: SetupRequest, clientIDs: [String] = []) throws -> [ClientArtifacts] {
         let renderer = TextRenderer(secret: request.secretText)
         let verifier = Verifier(renderer: renderer)
         return try catalog.select(clientIDs).map { client in
@@ -41,25 +65,6 @@ public struct SetupGenerator: Sendable {
             }
             return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: catalog.capabilities(of: client))
         }
-    }
-
-    /// Renders and verifies every artifact of the request and returns the one with this id.
-    public func artifact(_ id: String, for request: SetupRequest) throws -> Artifact {
-        let clientID = String(id.split(separator: "/").first ?? "")
-        guard catalog.ids.contains(clientID) else {
-            throw SetupError("--artifact '\(id)' names no known client; artifact ids look like cursor/deeplink (see mcp-setup render --format json)")
-        }
-        // One artifact needs neither the other clients nor the probed capabilities.
-        let renderer = TextRenderer(secret: request.secretText)
-        let verifier = Verifier(renderer: renderer)
-        let client = try catalog.select([clientID])[0]
-        let artifacts = try Self.specs(of: client, for: request).map { spec in
-            try Self.make(spec, clientID: client.id, request: request, renderer: renderer, verifier: verifier)
-        }
-        guard let artifact = artifacts.first(where: { $0.id == id }) else {
-            throw SetupError("--artifact '\(id)' is not an artifact of \(clientID); use one of: \(artifacts.map(\.id).joined(separator: ", "))")
-        }
-        return artifact
     }
 
     /// A client's artifact specs for a request, each POSIX command followed by its PowerShell

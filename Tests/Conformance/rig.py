@@ -780,8 +780,8 @@ def render_checked(cli: MCPSetupCLI, case: Case, port: int, artifact_id: str) ->
     problems: list[str] = []
     endpoint = case.endpoint(port)
     manifest = cli.manifest(case, endpoint)
-    if manifest.get("schema") != 1:
-        problems.append(f"manifest schema {manifest.get('schema')!r}, want 1")
+    if manifest.get("schema") != 2:
+        problems.append(f"manifest schema {manifest.get('schema')!r}, want 2")
     want_cred = {"inline": "inline", "env": "env", "placeholder": "placeholder"}[case.credential]
     if manifest.get("credential") != want_cred:
         problems.append(f"manifest credential {manifest.get('credential')!r}, want {want_cred!r}")

@@ -9,7 +9,7 @@ struct RenderCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(manifest["schema"] as? Int == 1)
+        #expect(manifest["schema"] as? Int == 2)
         #expect(manifest["credential"] as? String == "placeholder")
         let clients = try #require(manifest["clients"] as? [[String: Any]])
         #expect(clients.map { $0["id"] as? String } == [

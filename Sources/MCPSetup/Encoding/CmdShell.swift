@@ -24,17 +24,31 @@
 /// run through cmd once more with the same text (`%*`), which the same rules make harmless:
 /// quotes are kept, so the quote state is the same, and no `^` escape is there to be consumed.
 public enum CmdShell {
-    /// Characters that stand for themselves in a bare word, for cmd and the C runtime alike.
-    private static let plainCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-".unicodeScalars)
-
     /// cmd's longest command line.
     static let maximumLength = 8191
 
     /// One argument: bare when it is made of plain characters, otherwise in double quotes by the
     /// C runtime rules.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty, word.unicodeScalars.allSatisfy({ plainCharacters.contains($0) }) { return word }
-        return WindowsCommandLine.quote(word)
+        var output: [UInt8] = []
+        appendArgument(word.utf8, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Bytes that stand for themselves in a bare word, for cmd and the C runtime alike.
+    private static let plainBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Appends one argument (UTF-8 bytes) to `output`, as ``quote(_:)`` writes it.
+    public static func appendArgument(_ word: some Collection<UInt8>, to output: inout [UInt8]) {
+        if !word.isEmpty, word.allSatisfy({ plainBytes[Int($0)] }) {
+            output.append(contentsOf: word)
+        } else {
+            WindowsCommandLine.appendQuoted(word, to: &output)
+        }
     }
 
     /// Writes a command line, or refuses when cmd would not pass it on unchanged.
@@ -53,29 +67,61 @@ public enum CmdShell {
         return try WindowsCommandLine.split(line, syntax: "cmd")
     }
 
+    /// What cmd would do to a line other than hand it to the program.
+    public enum Problem: String, Sendable, Hashable, CaseIterable {
+        /// Longer than cmd's longest line.
+        case tooLong = "too-long"
+        /// A control character or line break.
+        case control
+        /// Two `%` signs.
+        case twoPercentSigns = "two-percent-signs"
+        /// A `!`.
+        case exclamationMark = "exclamation-mark"
+        /// One of `& | < > ^ ( )` outside double quotes.
+        case operatorOutsideQuotes = "operator-outside-quotes"
+
+        /// The reason, as the end of a sentence.
+        public var text: String {
+            switch self {
+            case .tooLong: return "the line is longer than the \(CmdShell.maximumLength) characters cmd accepts"
+            case .control: return "it would hold a control character or line break, which cmd cannot pass on"
+            case .twoPercentSigns: return "it would hold two '%' signs, between which cmd expands an environment variable (the cmd line has no escape for '%')"
+            case .exclamationMark: return "it would hold '!', which cmd expands or removes when delayed expansion is on"
+            case .operatorOutsideQuotes: return "it would hold one of & | < > ^ ( ) outside cmd's double quotes, where cmd acts on it"
+            }
+        }
+    }
+
     /// What cmd would do to the line other than hand it to the program, or `nil` when nothing.
     static func problem(in line: String) -> String? {
-        if line.utf16.count > maximumLength {
-            return "the line is longer than the \(maximumLength) characters cmd accepts"
-        }
+        lineProblem(line)?.text
+    }
+
+    /// The first thing cmd would do to the line other than hand it to the program, or `nil`.
+    public static func lineProblem(_ line: String) -> Problem? {
+        lineProblem(utf8: line.utf8)
+    }
+
+    /// ``lineProblem(_:)`` for the UTF-8 bytes of a line.
+    public static func lineProblem(utf8 line: some Collection<UInt8>) -> Problem? {
+        if utf16Count(line) > maximumLength { return .tooLong }
         var quoted = false
         var percentSigns = 0
-        for scalar in line.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                return "it would hold a control character or line break, which cmd cannot pass on"
-            }
-            switch scalar {
-            case "\"":
+        var afterC2 = false
+        for byte in line {
+            // C0 controls and DEL are single bytes; C1 controls (U+0080–U+009F) are C2 80–C2 9F.
+            if byte < 0x20 || byte == 0x7F || (afterC2 && (0x80...0x9F).contains(byte)) { return .control }
+            afterC2 = byte == 0xC2
+            switch byte {
+            case UInt8(ascii: "\""):
                 quoted.toggle()
-            case "%":
+            case UInt8(ascii: "%"):
                 percentSigns += 1
-                if percentSigns > 1 {
-                    return "it would hold two '%' signs, between which cmd expands an environment variable (the cmd line has no escape for '%')"
-                }
-            case "!":
-                return "it would hold '!', which cmd expands or removes when delayed expansion is on"
-            case "&", "|", "<", ">", "^", "(", ")":
-                if !quoted { return "it would hold one of & | < > ^ ( ) outside cmd's double quotes, where cmd acts on it" }
+                if percentSigns > 1 { return .twoPercentSigns }
+            case UInt8(ascii: "!"):
+                return .exclamationMark
+            case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                if !quoted { return .operatorOutsideQuotes }
             default:
                 break
             }
@@ -83,9 +129,25 @@ public enum CmdShell {
         return nil
     }
 
+    /// The UTF-16 length of UTF-8 text: one unit a scalar, two for a scalar outside the BMP.
+    private static func utf16Count(_ utf8: some Collection<UInt8>) -> Int {
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        return count
+    }
+
     /// Whether a text can be one word of a cmd line as any Windows program launcher writes it:
     /// nothing to quote (no space, tab or `"`) and nothing cmd acts on, even in quotes.
     public static func isInertWord(_ word: String) -> Bool {
-        !word.isEmpty && problem(in: word) == nil && !word.unicodeScalars.contains { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "%" || $0 == "&" || $0 == "|" || $0 == "<" || $0 == ">" || $0 == "^" || $0 == "(" || $0 == ")" }
+        isInertWord(utf8: word.utf8)
+    }
+
+    /// ``isInertWord(_:)`` for UTF-8 bytes.
+    public static func isInertWord(utf8 word: some Collection<UInt8>) -> Bool {
+        !word.isEmpty && lineProblem(utf8: word) == nil && !word.contains { byte in
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "^") || byte == UInt8(ascii: "(")
+                || byte == UInt8(ascii: ")")
+        }
     }
 }

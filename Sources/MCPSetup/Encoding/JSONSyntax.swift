@@ -3,73 +3,105 @@
 public enum JSONSyntax {
     /// Writes a plain value compactly: `{"a":"b"}`.
     public static func compact(_ value: PlainValue) -> String {
-        var output = ""
-        write(value, into: &output, indent: nil, depth: 0)
-        return output
+        program(ProgramValue(value), indent: nil).constantString ?? ""
     }
 
     /// Writes a plain value with two-space indentation, as `JSON.stringify(v, null, 2)`.
     public static func pretty(_ value: PlainValue) -> String {
-        var output = ""
-        write(value, into: &output, indent: "  ", depth: 0)
+        program(ProgramValue(value), indent: "  ").constantString ?? ""
+    }
+
+    /// The program that writes a value whose strings may hold the key: compact when `indent`
+    /// is `nil`, otherwise indented by `indent` per level, starting at `depth`.
+    public static func program(_ value: ProgramValue, indent: String?, depth: Int = 0) -> KeyProgram {
+        var output = KeyProgram()
+        write(value, into: &output, indent: indent, depth: depth)
         return output
     }
 
     /// A JSON string literal, quotes included.
     public static func quote(_ string: String) -> String {
-        var output = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        var output: [UInt8] = [UInt8(ascii: "\"")]
+        appendStringBody(string.utf8, to: &output)
+        output.append(UInt8(ascii: "\""))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: PlainValue, into output: inout String, indent: String?, depth: Int) {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Appends the body of a JSON string literal (no quotes) for UTF-8 `text`: `"` and `\`
+    /// escaped, control characters as `\b \f \n \r \t` or `\u00XX`, everything else as it is.
+    public static func appendStringBody(_ text: some Collection<UInt8>, to output: inout [UInt8]) {
+        if !text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: text)
+            return
+        }
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\\")); output.append(byte)
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+            case 0x08: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "b"))
+            case 0x0C: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "f"))
+            case 0x0A: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "\\")); output.append(UInt8(ascii: "t"))
+            case 0x00...0x1F:
+                output.append(contentsOf: #"\u00"#.utf8)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+    }
+
+    /// A string literal for a program: the quotes and the escaped program.
+    static func quote(_ program: KeyProgram) -> KeyProgram {
+        KeyProgram(literal: "\"") + program.escaped(.jsonString) + KeyProgram(literal: "\"")
+    }
+
+    /// Appends a string literal to a program: the quoted bytes when the string is constant.
+    private static func appendQuoted(_ string: KeyProgram, to output: inout KeyProgram) {
+        guard let constant = string.constant else { output.append(quote(string)); return }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        appendStringBody(constant, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        output.append(bytes: bytes)
+    }
+
+    private static func write(_ value: ProgramValue, into output: inout KeyProgram, indent: String?, depth: Int) {
         switch value {
-        case .string(let string): output += quote(string)
-        case .bool(let bool): output += bool ? "true" : "false"
-        case .number(let number): output += number
-        case .null: output += "null"
+        case .string(let string): appendQuoted(string, to: &output)
+        case .bool(let bool): output.append(bool ? "true" : "false")
+        case .number(let number): output.append(number)
+        case .null: output.append("null")
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "["
+            guard !items.isEmpty else { output.append("[]"); return }
+            output.append("[")
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(",") }
                 newline(&output, indent: indent, depth: depth + 1)
                 write(item, into: &output, indent: indent, depth: depth + 1)
             }
             newline(&output, indent: indent, depth: depth)
-            output += "]"
+            output.append("]")
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
+            guard !members.isEmpty else { output.append("{}"); return }
+            output.append("{")
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(",") }
                 newline(&output, indent: indent, depth: depth + 1)
-                output += quote(member.key)
-                output += indent == nil ? ":" : ": "
+                appendQuoted(KeyProgram(literal: member.key), to: &output)
+                output.append(indent == nil ? ":" : ": ")
                 write(member.value, into: &output, indent: indent, depth: depth + 1)
             }
             newline(&output, indent: indent, depth: depth)
-            output += "}"
+            output.append("}")
         }
     }
 
-    private static func newline(_ output: inout String, indent: String?, depth: Int) {
+    private static func newline(_ output: inout KeyProgram, indent: String?, depth: Int) {
         guard let indent else { return }
-        output += "\n"
-        output += String(repeating: indent, count: depth)
+        output.append("\n")
+        output.append(String(repeating: indent, count: depth))
     }
 }

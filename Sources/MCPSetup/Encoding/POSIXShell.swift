@@ -1,22 +1,34 @@
 /// POSIX `sh` syntax: quoting words for a command line, and splitting a command line back into
 /// the words a shell would pass to the program.
 public enum POSIXShell {
-    /// Characters that stand for themselves anywhere in an unquoted word.
-    private static let plainCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@%+=:,./-".unicodeScalars)
+    /// Bytes that stand for themselves anywhere in an unquoted word.
+    private static let plainBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@%+=:,./-".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Quotes one word so that `sh` reads it back as exactly `word`.
     ///
     /// Words made only of plain characters are left bare; anything else is put in single quotes,
     /// with each `'` written as `'\''`.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty, word.unicodeScalars.allSatisfy({ plainCharacters.contains($0) }) {
-            return word
+        var output: [UInt8] = []
+        appendWord(word.utf8, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends one quoted word (UTF-8 bytes) to `output`, as ``quote(_:)`` writes it.
+    public static func appendWord(_ word: some Collection<UInt8>, to output: inout [UInt8]) {
+        if !word.isEmpty, word.allSatisfy({ plainBytes[Int($0)] }) {
+            output.append(contentsOf: word)
+            return
         }
-        var quoted = "'"
-        for scalar in word.unicodeScalars {
-            if scalar == "'" { quoted += #"'\''"# } else { quoted.unicodeScalars.append(scalar) }
+        output.append(UInt8(ascii: "'"))
+        for byte in word {
+            if byte == UInt8(ascii: "'") { output.append(contentsOf: #"'\''"#.utf8) } else { output.append(byte) }
         }
-        return quoted + "'"
+        output.append(UInt8(ascii: "'"))
     }
 
     /// Writes a command line from its words.

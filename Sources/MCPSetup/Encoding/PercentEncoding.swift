@@ -15,16 +15,25 @@ public enum PercentEncoding {
     public static func encode(_ string: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(string.utf8.count)
-        for byte in string.utf8 {
+        append(string.utf8, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the percent-encoded form of UTF-8 `text` to `output`.
+    public static func append(_ text: some Collection<UInt8>, to output: inout [UInt8]) {
+        if text.allSatisfy({ unreserved[Int($0)] }) {
+            output.append(contentsOf: text)
+            return
+        }
+        for byte in text {
             if unreserved[Int(byte)] {
-                bytes.append(byte)
+                output.append(byte)
             } else {
-                bytes.append(UInt8(ascii: "%"))
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes `%XX` sequences. A `%` that is not followed by two hex digits, or bytes that are

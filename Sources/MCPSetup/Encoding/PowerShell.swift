@@ -49,15 +49,53 @@ public enum PowerShell {
         return ("a"..."z").contains(first) || ("A"..."Z").contains(first) ? scalars.allSatisfy(bareCharacters.contains) : false
     }
 
+    private static let bareBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// ``isBare(_:)`` for UTF-8 bytes.
+    static func isBare(utf8 word: some Collection<UInt8>) -> Bool {
+        guard let first = word.first else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) }
+        if first == UInt8(ascii: "-") {
+            let name = word.drop { $0 == UInt8(ascii: "-") }
+            return word.count - name.count <= 2 && name.first.map(isAlphanumeric) == true
+                && name.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        }
+        return isLetter(first) && word.allSatisfy { bareBytes[Int($0)] }
+    }
+
     /// One word: bare, or in single quotes with every quote character doubled.
     public static func quote(_ word: String) -> String {
-        if isBare(word) { return word }
-        var quoted = "'"
-        for scalar in word.unicodeScalars {
-            if isSingleQuote(scalar) { quoted.unicodeScalars.append(scalar) }
-            quoted.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        appendWord(word.utf8, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends one word (UTF-8 bytes) to `output`, as ``quote(_:)`` writes it: `'` and the
+    /// typographic single quotes U+2018–U+201B (E2 80 98–9B) are written twice.
+    public static func appendWord(_ word: some Collection<UInt8>, to output: inout [UInt8]) {
+        if isBare(utf8: word) {
+            output.append(contentsOf: word)
+            return
         }
-        return quoted + "'"
+        let bytes = Array(word)
+        output.append(UInt8(ascii: "'"))
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "'") {
+                output.append(byte)
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, (0x98...0x9B).contains(bytes[index + 2]) {
+                output.append(contentsOf: bytes[index...index + 2])
+            }
+            output.append(byte)
+            index += 1
+        }
+        output.append(UInt8(ascii: "'"))
     }
 
     /// Writes a command line, or refuses when some PowerShell version would hand the program
@@ -78,23 +116,57 @@ public enum PowerShell {
             .joined(separator: " ")
     }
 
+    /// An argument that PowerShell versions pass differently.
+    public enum ArgumentProblem: String, Sendable, Hashable, CaseIterable {
+        /// An empty argument.
+        case empty
+        /// An argument with a `"`.
+        case doubleQuote = "double-quote"
+        /// An argument with whitespace that ends in a backslash.
+        case spaceThenFinalBackslash = "space-then-final-backslash"
+
+        /// The reason, as the end of a sentence.
+        public var text: String {
+            switch self {
+            case .empty: return "an argument would be empty, and Windows PowerShell 5.1 drops empty arguments"
+            case .doubleQuote: return "an argument would hold a double quote, which PowerShell passes differently by version (5.1 drops it, 7.3 and later keep it), so no single line works everywhere"
+            case .spaceThenFinalBackslash: return "an argument with a space would end in a backslash, which Windows PowerShell 5.1 passes as an escaped quote"
+            }
+        }
+    }
+
+    /// What makes PowerShell versions pass an argument (not the program name) differently.
+    public static func argumentProblem(_ word: String) -> ArgumentProblem? {
+        argumentProblem(utf8: word.utf8)
+    }
+
+    /// ``argumentProblem(_:)`` for UTF-8 bytes.
+    public static func argumentProblem(utf8 word: some BidirectionalCollection<UInt8>) -> ArgumentProblem? {
+        if word.isEmpty { return .empty }
+        if word.contains(UInt8(ascii: "\"")) { return .doubleQuote }
+        guard word.last == UInt8(ascii: "\\") else { return nil }
+        let whitespace = word.allSatisfy({ $0 < 0x80 })
+            ? word.contains { (0x09...0x0D).contains($0) || $0 == 0x20 }
+            : String(decoding: word, as: UTF8.self).unicodeScalars.contains(where: \.properties.isWhitespace)
+        return whitespace ? .spaceThenFinalBackslash : nil
+    }
+
+    /// The first words of a refusal that cmd causes through PowerShell's native line.
+    public static let cmdLineReasonPrefix = "when the program is a .cmd file (as VS Code and npm install it), cmd reads the line PowerShell builds, and "
+
     /// Refuses words that PowerShell versions pass differently, and lines that cmd would change
     /// when the program is a `.cmd` file.
     public static func checkNativePassing(_ argv: [String]) throws(Unencodable) {
         func refuse(_ reason: String) -> Unencodable { Unencodable(syntax: "PowerShell", reason: reason) }
         for word in argv.dropFirst() {
-            if word.isEmpty { throw refuse("an argument would be empty, and Windows PowerShell 5.1 drops empty arguments") }
-            if word.unicodeScalars.contains("\"") {
-                throw refuse("an argument would hold a double quote, which PowerShell passes differently by version (5.1 drops it, 7.3 and later keep it), so no single line works everywhere")
-            }
-            if word.unicodeScalars.contains(where: \.properties.isWhitespace), word.hasSuffix("\\") {
-                throw refuse("an argument with a space would end in a backslash, which Windows PowerShell 5.1 passes as an escaped quote")
-            }
+            if let problem = argumentProblem(word) { throw refuse(problem.text) }
         }
         let line = nativeCommandLine(argv)
-        if let problem = CmdShell.problem(in: line) {
-            throw refuse("when the program is a .cmd file (as VS Code and npm install it), cmd reads the line PowerShell builds, and " + problem)
+        if let problem = CmdShell.lineProblem(line) {
+            throw refuse(cmdLineReasonPrefix + problem.text)
         }
+        // Given the checks above, the split always gives the words back (no word holds a quote,
+        // no quoted word ends in a backslash); kept as the last word on it.
         guard (try? WindowsCommandLine.split(line)) == argv else {
             throw refuse("the program would not receive these exact words")
         }

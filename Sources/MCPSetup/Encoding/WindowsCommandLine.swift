@@ -12,22 +12,35 @@
 public enum WindowsCommandLine {
     /// Quotes one word in double quotes so the C runtime reads it back exactly.
     public static func quote(_ word: String) -> String {
-        var quoted = "\""
+        var output: [UInt8] = []
+        appendQuoted(word.utf8, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends one word (UTF-8 bytes) in double quotes to `output`: `2n+1` backslashes before a
+    /// `"`, `2n` before the closing quote, other backslashes as they are.
+    public static func appendQuoted(_ word: some Collection<UInt8>, to output: inout [UInt8]) {
+        let backslash = UInt8(ascii: "\\"), quote = UInt8(ascii: "\"")
+        output.append(quote)
         var backslashes = 0
-        for scalar in word.unicodeScalars {
-            switch scalar {
-            case "\\":
+        for byte in word {
+            switch byte {
+            case backslash:
                 backslashes += 1
-            case "\"":
-                quoted += String(repeating: "\\", count: backslashes * 2 + 1) + "\""
+            case quote:
+                output.append(contentsOf: repeatElement(backslash, count: backslashes * 2 + 1))
+                output.append(quote)
                 backslashes = 0
             default:
-                quoted += String(repeating: "\\", count: backslashes)
-                quoted.unicodeScalars.append(scalar)
-                backslashes = 0
+                if backslashes > 0 {
+                    output.append(contentsOf: repeatElement(backslash, count: backslashes))
+                    backslashes = 0
+                }
+                output.append(byte)
             }
         }
-        return quoted + String(repeating: "\\", count: backslashes * 2) + "\""
+        output.append(contentsOf: repeatElement(backslash, count: backslashes * 2))
+        output.append(quote)
     }
 
     /// Whether a word is a program name this module writes and reads bare: letters, digits,

@@ -18,10 +18,20 @@ public enum YAMLSyntax {
 
     /// Writes a document from a mapping, ending with a line break.
     public static func document(_ value: PlainValue) -> String {
-        guard case .object(let members) = value, !members.isEmpty else { return inline(value) + "\n" }
-        var lines: [String] = []
-        writeMapping(members, indent: 0, into: &lines)
-        return lines.joined(separator: "\n") + "\n"
+        program(ProgramValue(value)).constantString ?? ""
+    }
+
+    /// The program that writes a document whose strings may hold the key.
+    public static func program(_ value: ProgramValue) -> KeyProgram {
+        guard case .object(let members) = value, !members.isEmpty else { return inline(value) + KeyProgram(literal: "\n") }
+        var lines: [KeyProgram] = []
+        writeMapping(members, indent: 0, firstPad: nil, into: &lines)
+        var output = KeyProgram()
+        for line in lines {
+            output.append(line)
+            output.append("\n")
+        }
+        return output
     }
 
     /// A scalar string: plain when that is unambiguous, double-quoted otherwise.
@@ -34,6 +44,25 @@ public enum YAMLSyntax {
         let simple = key.unicodeScalars.first.map { $0 != "-" && !("0"..."9").contains($0) } == true
             && key.unicodeScalars.allSatisfy(keyCharacters.contains) && !reserved.contains(key.lowercased())
         return simple ? key : quote(key)
+    }
+
+    private static let plainBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+- ".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// ``isPlain(_:)`` for UTF-8 bytes.
+    static func isPlain(utf8 string: [UInt8]) -> Bool {
+        guard let first = string.first, let last = string.last,
+              (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first),
+              last != UInt8(ascii: " "), last != UInt8(ascii: ":"),
+              string.allSatisfy({ plainBytes[Int($0)] })
+        else { return false }
+        for index in string.indices.dropLast() where string[index + 1] == UInt8(ascii: " ") {
+            if string[index] == UInt8(ascii: ":") || string[index] == UInt8(ascii: " ") { return false }
+        }
+        return string.count > 5 || !reserved.contains(String(decoding: string, as: UTF8.self).lowercased())
     }
 
     static func isPlain(_ string: String) -> Bool {
@@ -66,55 +95,48 @@ public enum YAMLSyntax {
         return output + "\""
     }
 
-    private static func inline(_ value: PlainValue) -> String {
+    private static func inline(_ value: ProgramValue) -> KeyProgram {
         switch value {
-        case .string(let string): return scalar(string)
-        case .bool(let bool): return bool ? "true" : "false"
-        case .number(let number): return number
-        case .null: return "null"
-        case .array: return "[]"
-        case .object: return "{}"
+        case .string(let string): return string.escaped(.yamlScalar)
+        case .bool(let bool): return KeyProgram(literal: bool ? "true" : "false")
+        case .number(let number): return KeyProgram(literal: number)
+        case .null: return KeyProgram(literal: "null")
+        case .array: return KeyProgram(literal: "[]")
+        case .object: return KeyProgram(literal: "{}")
         }
     }
 
-    private static func isBlock(_ value: PlainValue) -> Bool {
-        switch value {
-        case .array(let items): return !items.isEmpty
-        case .object(let members): return !members.isEmpty
-        default: return false
-        }
-    }
-
-    private static func writeMapping(_ members: [(key: String, value: PlainValue)], indent: Int, into lines: inout [String]) {
+    /// Writes mapping lines at `indent`; the first line starts with `firstPad` instead of the
+    /// indentation when given (`- ` for a mapping that is a list item).
+    private static func writeMapping(_ members: [ProgramValue.Member], indent: Int, firstPad: String?, into lines: inout [KeyProgram]) {
         let pad = String(repeating: " ", count: indent)
-        for member in members {
-            if isBlock(member.value) {
-                lines.append(pad + key(member.key) + ":")
-                writeBlock(member.value, indent: indent + 2, into: &lines)
+        for (index, member) in members.enumerated() {
+            let start = index == 0 ? firstPad ?? pad : pad
+            if member.value.isNonEmptyContainer {
+                lines.append(KeyProgram(literal: start + key(member.key) + ":"))
+                writeBlock(member.value, indent: indent + 2, firstPad: nil, into: &lines)
             } else {
-                lines.append(pad + key(member.key) + ": " + inline(member.value))
+                lines.append(KeyProgram(literal: start + key(member.key) + ": ") + inline(member.value))
             }
         }
     }
 
-    private static func writeBlock(_ value: PlainValue, indent: Int, into lines: inout [String]) {
+    private static func writeBlock(_ value: ProgramValue, indent: Int, firstPad: String?, into lines: inout [KeyProgram]) {
+        let pad = String(repeating: " ", count: indent)
         switch value {
-        case .object(let members): writeMapping(members, indent: indent, into: &lines)
+        case .object(let members): writeMapping(members, indent: indent, firstPad: firstPad, into: &lines)
         case .array(let items):
-            let pad = String(repeating: " ", count: indent)
-            for item in items {
-                guard isBlock(item) else {
-                    lines.append(pad + "- " + inline(item))
+            for (index, item) in items.enumerated() {
+                let start = index == 0 ? firstPad ?? pad : pad
+                guard item.isNonEmptyContainer else {
+                    lines.append(KeyProgram(literal: start + "- ") + inline(item))
                     continue
                 }
                 // A block item starts on the dash line: "- key: value", the rest indented under it.
-                var nested: [String] = []
-                writeBlock(item, indent: indent + 2, into: &nested)
-                nested[0] = pad + "- " + String(nested[0].dropFirst(indent + 2))
-                lines += nested
+                writeBlock(item, indent: indent + 2, firstPad: start + "- ", into: &lines)
             }
         default:
-            lines.append(String(repeating: " ", count: indent) + inline(value))
+            lines.append(KeyProgram(literal: firstPad ?? pad) + inline(value))
         }
     }
 

@@ -145,11 +145,15 @@ public struct Artifact: Sendable, Hashable {
     public let fallback: String?
     /// How the file is merged into the client's config file, as the client declares it.
     public let install: InstallSpec?
+    /// The compiled program that fills any key into this artifact, when its text holds the key
+    /// (or the placeholder).
+    public let program: ArtifactProgram?
 
     /// Whether the client can express the request.
     public var isAvailable: Bool { content != nil }
 
-    init(id: String, spec: ArtifactSpec, content: String?, document: Document?, secret: Bool, argv: [String]?, refusal: String? = nil) {
+    init(id: String, spec: ArtifactSpec, content: String?, document: Document?, secret: Bool, argv: [String]?, refusal: String? = nil, program: ArtifactProgram? = nil) {
+        self.program = program
         self.id = id
         self.kind = spec.kind
         self.title = spec.title

@@ -9,21 +9,20 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         guard !rawValue.isEmpty else {
             throw SetupError("the key is empty; paste the key your provider gave you")
         }
-        if rawValue.lowercased().hasPrefix("bearer ") || rawValue.lowercased().hasPrefix("bearer\t") {
+        let bytes = rawValue.utf8
+        if bytes.count > 6, bytes.prefix(6).map({ $0 | 0x20 }).elementsEqual("bearer".utf8), bytes.dropFirst(6).first == 0x20 || bytes.dropFirst(6).first == 0x09 {
             throw SetupError("the key starts with 'Bearer '; paste the key alone, mcp-setup adds the scheme")
         }
-        for scalar in rawValue.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        for byte in bytes where byte <= 0x20 || byte >= 0x7F {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 throw SetupError("the key contains whitespace; paste the key alone, without spaces or line breaks")
             }
-            if scalar.value < 0x20 || scalar.value == 0x7F {
+            if byte < 0x20 || byte == 0x7F {
                 throw SetupError("the key contains a control character; keys are visible ASCII characters only")
             }
-            if scalar.value > 0x7E {
-                throw SetupError("the key contains a non-ASCII character; keys are visible ASCII characters only (check for smart quotes from a copy and paste)")
-            }
+            throw SetupError("the key contains a non-ASCII character; keys are visible ASCII characters only (check for smart quotes from a copy and paste)")
         }
-        guard rawValue.utf8.count <= 16_384 else {
+        guard bytes.count <= 16_384 else {
             throw SetupError("the key is longer than 16384 characters; check that you pasted only the key")
         }
         self.rawValue = rawValue

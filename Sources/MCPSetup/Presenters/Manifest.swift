@@ -1,27 +1,57 @@
 /// The JSON manifest: a stable, versioned description of every artifact for pipelines.
 ///
-/// Schema 1: `{"schema": 1, "server": {…}, "credential": "…", "placeholder": "…",
-/// "clients": [{"id", "title", "artifacts": [{"id", "kind", "title", "available", "content",
-/// "secret", "notes", …}]}]}`. Keys keep this order and the output has no timestamps, so two runs
-/// over the same input give the same bytes.
+/// Schema 2: `{"schema": 2, "server": {…}, "credential": "…", "placeholder": "…", "problems":
+/// {…}, "clients": [{"id", "title", "artifacts": [{"id", "kind", "title", "available",
+/// "content", "secret", "notes", …, "program"}]}]}`. In a manifest that holds no real key
+/// (every credential mode but inline), each artifact whose text holds the placeholder carries
+/// its `program` (``ProgramJSON``), so any language can fill in a key; `problems` holds the
+/// texts the programs' checks refer to. A manifest filled for one key leaves the programs out. Keys keep this order and the output has
+/// no timestamps, so two runs over the same input give the same bytes.
 public enum Manifest {
-    /// The schema version this code writes.
-    public static let schemaVersion = 1
+    /// The schema version this code writes: 2 added `program` and `problems`.
+    public static let schemaVersion = 2
 
-    /// The manifest as a plain value.
-    public static func value(for request: SetupRequest, clients: [ClientArtifacts]) -> PlainValue {
-        .object([
-            ("schema", .number(String(schemaVersion))),
-            ("server", server(request.profile)),
-            ("credential", .string(request.credential.modeName)),
-            ("placeholder", request.profile.auth.usesKey ? .string(request.placeholder) : .null),
-            ("clients", .array(clients.map(client))),
-        ])
-    }
+    /// The schema version of the client catalog (`mcp-setup clients --format json`).
+    public static let catalogSchemaVersion = 1
 
     /// The manifest as JSON text, two-space indented, ending with a newline.
     public static func json(for request: SetupRequest, clients: [ClientArtifacts]) -> String {
-        JSONSyntax.pretty(value(for: request, clients: clients)) + "\n"
+        program(for: request, clients: clients, texts: [:]).constantString ?? ""
+    }
+
+    /// The manifest as a program: the artifacts whose ids `texts` lists take their content (and
+    /// argv) from those programs.
+    static func program(for request: SetupRequest, clients: [ClientArtifacts], texts: [String: (content: KeyProgram, argv: [KeyProgram]?)]) -> KeyProgram {
+        let value = ProgramValue.object([
+            .init("schema", .number(String(schemaVersion))),
+            .init("server", ProgramValue(server(request.profile))),
+            .init("credential", .string(KeyProgram(literal: request.credential.modeName))),
+            .init("placeholder", request.profile.auth.usesKey ? .string(KeyProgram(literal: request.placeholder)) : .null),
+            .init("problems", ProgramValue(ProgramJSON.problems)),
+            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey) })),
+        ])
+        return JSONSyntax.program(value, indent: "  ") + KeyProgram(literal: "\n")
+    }
+
+    /// The manifest of prepared clients for a key that no check refuses beyond what every key
+    /// is refused, as a program of the key.
+    static func program(request: SetupRequest, clients: [PreparedClient]) -> KeyProgram {
+        var texts: [String: (content: KeyProgram, argv: [KeyProgram]?)] = [:]
+        let baseline = clients.map { client in
+            ClientArtifacts(id: client.id, title: client.title, artifacts: client.artifacts.map { artifact in
+                guard let program = artifact.program, let document = artifact.document else {
+                    return Artifact(id: artifact.id, spec: artifact.spec, content: nil, document: nil, secret: false, argv: nil)
+                }
+                let keyProgram = document.containsSecret ? program : nil
+                if let reason = artifact.baselineRefusal {
+                    return Artifact(id: artifact.id, spec: artifact.spec, content: nil, document: nil, secret: false, argv: nil, refusal: reason, program: keyProgram)
+                }
+                texts[artifact.id] = (program.text, artifact.argv)
+                return Artifact(id: artifact.id, spec: artifact.spec, content: "", document: document, secret: request.holdsRealKey && document.containsSecret,
+                                argv: artifact.argv.map { $0.map { _ in "" } }, program: keyProgram)
+            }, capabilities: client.capabilities)
+        }
+        return program(for: request, clients: baseline, texts: texts)
     }
 
     static func server(_ profile: ServerProfile) -> PlainValue {
@@ -40,10 +70,10 @@ public enum Manifest {
         return .object(members)
     }
 
-    static func client(_ client: ClientArtifacts) -> PlainValue {
-        var members: [(key: String, value: PlainValue)] = [("id", .string(client.id)), ("title", .string(client.title))]
-        if let capabilities = client.capabilities { members.append(("capabilities", Self.capabilities(capabilities))) }
-        members.append(("artifacts", .array(client.artifacts.map(artifact))))
+    static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool) -> ProgramValue {
+        var members: [ProgramValue.Member] = [.init("id", .string(KeyProgram(literal: client.id))), .init("title", .string(KeyProgram(literal: client.title)))]
+        if let capabilities = client.capabilities { members.append(.init("capabilities", ProgramValue(Self.capabilities(capabilities)))) }
+        members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs) })))
         return .object(members)
     }
 
@@ -73,31 +103,34 @@ public enum Manifest {
             }
             return .object([("id", .string(client.id)), ("title", .string(client.title)), ("checked", .string(client.checked)), ("artifacts", .array(artifacts))] + members)
         }
-        return JSONSyntax.pretty(.object([("schema", .number(String(schemaVersion))), ("clients", .array(clients))])) + "\n"
+        return JSONSyntax.pretty(.object([("schema", .number(String(catalogSchemaVersion))), ("clients", .array(clients))])) + "\n"
     }
 
-    static func artifact(_ artifact: Artifact) -> PlainValue {
-        var members: [(key: String, value: PlainValue)] = [
-            ("id", .string(artifact.id)),
-            ("kind", .string(artifact.kind.rawValue)),
-            ("title", .string(artifact.title)),
-            ("available", .bool(artifact.isAvailable)),
-            ("content", artifact.content.map(PlainValue.string) ?? .null),
-            ("secret", .bool(artifact.secret)),
-            ("notes", .array(artifact.notes.map(PlainValue.string))),
+    static func artifact(_ artifact: Artifact, text: (content: KeyProgram, argv: [KeyProgram]?)?, program: Bool) -> ProgramValue {
+        func string(_ string: String) -> ProgramValue { .string(KeyProgram(literal: string)) }
+        var members: [ProgramValue.Member] = [
+            .init("id", string(artifact.id)),
+            .init("kind", string(artifact.kind.rawValue)),
+            .init("title", string(artifact.title)),
+            .init("available", .bool(artifact.isAvailable)),
+            .init("content", text.map { .string($0.content) } ?? artifact.content.map(string) ?? .null),
+            .init("secret", .bool(artifact.secret)),
+            .init("notes", .array(artifact.notes.map(string))),
         ]
-        if let reason = artifact.unavailableReason { members.append(("reason", .string(reason))) }
-        if let shell = artifact.shell { members.append(("shell", .string(shell))) }
-        if let argv = artifact.argv { members.append(("argv", .array(argv.map(PlainValue.string)))) }
-        if let format = artifact.format { members.append(("format", .string(format.rawValue))) }
+        if let reason = artifact.unavailableReason { members.append(.init("reason", string(reason))) }
+        if let shell = artifact.shell { members.append(.init("shell", string(shell))) }
+        if let argv = text?.argv { members.append(.init("argv", .array(argv.map(ProgramValue.string)))) }
+        else if let argv = artifact.argv { members.append(.init("argv", .array(argv.map(string)))) }
+        if let format = artifact.format { members.append(.init("format", string(format.rawValue))) }
         if !artifact.paths.isEmpty {
-            members.append(("paths", .array(artifact.paths.map { path in
-                .object([("os", .string(path.os)), ("scope", .string(path.scope)), ("path", .string(path.path))])
+            members.append(.init("paths", .array(artifact.paths.map { path in
+                .object([.init("os", string(path.os)), .init("scope", string(path.scope)), .init("path", string(path.path))])
             })))
         }
         if let badge = artifact.badge {
-            members.append(("badge", .object([("image", .string(badge.image)), ("alt", .string(badge.alt))])))
+            members.append(.init("badge", .object([.init("image", string(badge.image)), .init("alt", string(badge.alt))])))
         }
+        if program, let program = artifact.program { members.append(.init("program", ProgramValue(ProgramJSON.value(program)))) }
         return .object(members)
     }
 }
