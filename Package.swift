@@ -62,6 +62,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "KeyBenchmark",
+            dependencies: ["MCPSetup"],
+            path: "Benchmarks/KeyBenchmark"
+        ),
         .testTarget(
             name: "MCPSetupTests",
             dependencies: [

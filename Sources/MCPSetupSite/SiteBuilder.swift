@@ -91,12 +91,12 @@ public struct SiteBuilder: Sendable {
             }
             return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
         }
-        var recipes: [(String, PlainValue)] = []
+        var programs: [(String, PlainValue)] = []
         for block in rendered.setupBlocks {
             for id in block.clientIDs where !widget.clients.contains(where: { $0.id == id }) {
                 throw SetupError("\(file):\(page.bodyLine + block.line - 1): setup block names unknown client '\(id)'; use: \(widget.clients.map(\.id).joined(separator: ", "))")
             }
-            recipes += widget.recipes(clientIDs: block.clientIDs)
+            programs += widget.programs(clientIDs: block.clientIDs)
         }
         let body = try rendered.html { index in
             let html = try widget.html(block: "b\(index)", clientIDs: rendered.setupBlocks[index].clientIDs, templates: templates)
@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         }
         let laidOut = try layout.render(LaidOutPage(
             route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,
-            layout: page.frontMatter.layout, bodyHTML: body, recipes: recipes, headings: rendered.headings
+            layout: page.frontMatter.layout, bodyHTML: body, programs: programs, headings: rendered.headings
         ))
         return (page.route + "index.html", laidOut)
     }

@@ -19,4 +19,4 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 cd "$HERE"
-exec "$VENV/bin/python" -m pytest -p no:cacheprovider -q -rfEs "$@" .
+exec "$VENV/bin/python" -m pytest -p no:cacheprovider -q -s -rfEs "$@" .

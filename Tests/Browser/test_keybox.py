@@ -71,10 +71,14 @@ def client_ids(cli):
 
 
 def paste_key(driver, key):
-    """Puts the key in the box as a paste does (one input event), without typing it key by key."""
-    driver.execute_script(
+    """Puts the key in the box as a paste does (one input event), without typing it key by key.
+    Returns the milliseconds the page took to fill every artifact (the input handler runs
+    inside dispatchEvent), measured with performance.now()."""
+    return driver.execute_script(
         "const input = document.getElementById('mcp-key'); input.value = arguments[0];"
-        "input.dispatchEvent(new Event('input', {bubbles: true}));", key)
+        "const start = performance.now();"
+        "input.dispatchEvent(new Event('input', {bubbles: true}));"
+        "return performance.now() - start;", key)
 
 
 def page_artifacts(driver):
@@ -107,9 +111,12 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
     placeholder = page_artifacts(driver)
     assert placeholder["codes"], "the page shows no artifacts"
     assert placeholder["refused"] == {} and placeholder["hidden"] == []
-    recipes = set(json.loads(driver.execute_script("return document.getElementById('mcp-setup-data').textContent"))["artifacts"])
-    # Every artifact the page shows is re-rendered by the key box, and nothing else.
-    assert set(placeholder["codes"]) == recipes
+    data = json.loads(driver.execute_script("return document.getElementById('mcp-setup-data').textContent"))
+    programs = set(data["artifacts"])
+    # The key box fills every artifact that holds the placeholder, from its program; the
+    # others do not depend on the key and stay as built.
+    assert programs and programs <= set(placeholder["codes"])
+    assert all(data["placeholder"] not in text for artifact_id, text in placeholder["codes"].items() if artifact_id not in programs)
     if page == "connect/":
         # The page's setup block names the clients it shows (the support matrix has them all).
         source = (Path(__file__).resolve().parents[2] / "content" / "connect.md").read_text()
@@ -120,11 +127,12 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
     keys = HOSTILE_KEYS + random_keys(10)
     checked = refused = 0
     refused_by = {}
+    fill_times = []
     for key in keys:
-        paste_key(driver, key)
+        fill_times.append(paste_key(driver, key))
         shown = page_artifacts(driver)
         expected = expected_contents(cli, key)
-        assert set(shown["codes"]) == recipes
+        assert set(shown["codes"]) == set(placeholder["codes"])
         for artifact_id, text in shown["codes"].items():
             if isinstance(expected[artifact_id], tuple):
                 reason = expected[artifact_id][1]
@@ -146,6 +154,10 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
         status = driver.find_element(By.ID, "mcp-key-status").text
         assert "now holds your key" in status
     assert len(keys) >= 40 and checked >= 40
+    # Speed is reported, never asserted (the machine is shared): see `make bench-keys`.
+    fill_times.sort()
+    print(f"\nkey box fill on {page}: {len(programs)} programs, median {fill_times[len(fill_times) // 2]:.2f} ms, "
+          f"slowest {fill_times[-1]:.2f} ms over {len(fill_times)} keys (performance.now())")
     if page in ("connect/", "clients/gemini-cli/"):
         # The hostile keys reach the cmd and PowerShell encoders' refusals (pages with commands).
         assert refused_by.get("cmd", 0) > 0 and refused_by.get("PowerShell", 0) > 0, refused_by

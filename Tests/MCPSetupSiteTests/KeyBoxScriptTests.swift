@@ -50,7 +50,7 @@ struct KeyBoxScriptTests {
         }
     }
 
-    /// About 400 keys: the characters cmd, PowerShell, sh, JSON, YAML, TOML and URLs treat
+    /// 1,000 keys: the characters cmd, PowerShell, sh, JSON, YAML, TOML and URLs treat
     /// specially, alone and together, long keys, and random visible ASCII.
     static func keys() -> [String] {
         var keys = [
@@ -62,7 +62,7 @@ struct KeyBoxScriptTests {
             String(repeating: "k", count: 4096), String(repeating: "%!&|<>^()\"'`${}-", count: 256), String(repeating: "k", count: 8200),
         ]
         var generator = SeededGenerator(state: 20_261_122)
-        while keys.count < 400 {
+        while keys.count < 1_000 {
             let length = Int.random(in: 1...60, using: &generator)
             keys.append(String((0..<length).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x21...0x7E, using: &generator))) }))
         }
@@ -79,102 +79,78 @@ struct KeyBoxScriptTests {
         }
     }
 
-    @Test("JavaScript renders and refuses every artifact exactly as the CLI does", .enabled(if: (try? node("", input: Data())) != nil))
+    @Test("JavaScript fills and refuses every artifact exactly as Swift does, for 1,000 hostile keys", .enabled(if: (try? node("", input: Data())) != nil))
     func sameArtifacts() throws {
         let keys = Self.keys()
         let schemes: [AuthScheme] = [.bearer, .header(name: "X-API-Key"), .query(parameter: "api_key"), .header(name: "Authorization", prefix: "Token ")]
         let endpoints = ["https://mcp.acme.dev/mcp", "https://mcp.acme.dev:8443/v1?t=a%20b"]
         var profiles: [PlainValue] = []
-        var expected: [[[Outcome]]] = []  // profile, key, recipe
         var ids: [[String]] = []
-        var clientCount = 0
-        var staticChecks = 0, staticOtherReason = 0
+        var clientCount = 0, profileIndex = 0
         for scheme in schemes {
-            for (endpointIndex, endpoint) in endpoints.enumerated() {
+            for endpoint in endpoints {
                 let profile = try ServerProfile(name: "acme", title: "Acme ✓ \"100%\"", endpoint: endpoint, auth: scheme, alsoOAuth: true)
-                // The recipes, as the site builds them: placeholder mode, through the setup widget.
+                // The manifest a page or a vendor ships: placeholder mode, with its programs.
                 let placeholder = try SetupGenerator().render(try SetupRequest(profile: profile, credential: .placeholder))
                 clientCount = placeholder.count
-                let recipes = SetupWidget(clients: placeholder, proseHTML: [:]).recipes(clientIDs: [])
-                let staticReasons = Dictionary(uniqueKeysWithValues: placeholder.flatMap(\.artifacts).compactMap { artifact in
-                    artifact.unavailableReason.map { (artifact.id, $0) }
-                })
-                let profileKeys = keys.enumerated().filter { $0.offset % endpoints.count == endpointIndex }.map(\.element)
-                var outcomes: [[Outcome]] = []
+                let programs = placeholder.flatMap(\.artifacts).compactMap { artifact in artifact.program.map { (artifact.id, $0) } }
+                // Each key goes to two of the eight profiles, so every key meets two schemes.
+                let profileKeys = keys.enumerated().filter { $0.offset % 8 == profileIndex || ($0.offset + 3) % 8 == profileIndex }.map(\.element)
+                profileIndex += 1
+                let setup = try PreparedSetup(profile: profile)
+                var expected: [PlainValue] = []
                 for key in profileKeys {
-                    let request = try SetupRequest(profile: profile, credential: .inline(try Secret(key)))
-                    let artifacts = try SetupGenerator().render(request).flatMap(\.artifacts)
-                    let byID = Dictionary(uniqueKeysWithValues: artifacts.map { ($0.id, $0) })
-                    #expect(Set(byID.keys) == Set(recipes.map(\.0)).union(staticReasons.keys), "the artifacts differ between placeholder and inline mode")
-                    // An artifact the page shows as unavailable (it has no recipe) must be
-                    // unavailable for every key. The page keeps the placeholder's reason; a key
-                    // that also breaks another rule makes the CLI name that rule first.
-                    for (id, reason) in staticReasons {
-                        #expect(byID[id]?.content == nil, "\(id) is unavailable on the page but available for key \(key.prefix(40))")
-                        staticChecks += 1
-                        if byID[id]?.unavailableReason != reason { staticOtherReason += 1 }
-                    }
-                    outcomes.append(try recipes.map { id, _ in Outcome(try #require(byID[id])) })
+                    let byID = Dictionary(uniqueKeysWithValues: try setup.artifacts(key: key).flatMap(\.artifacts).map { ($0.id, $0) })
+                    expected.append(.array(try programs.map { id, _ in
+                        let artifact = try #require(byID[id])
+                        return .array(artifact.content.map { [.string("c"), .string($0)] } ?? [.string("r"), .string(artifact.unavailableReason ?? "")])
+                    }))
                 }
                 profiles.append(.object([
-                    ("recipes", .array(recipes.map(\.1))),
+                    ("programs", .array(programs.map { ProgramJSON.value($0.1) })),
                     ("keys", .array(profileKeys.map(PlainValue.string))),
+                    ("expected", .array(expected)),
                 ]))
-                expected.append(outcomes)
-                ids.append(recipes.map(\.0))
+                ids.append(programs.map(\.0))
             }
         }
         #expect(clientCount == 30)
 
-        // The page carries the recipes in a script element (ScriptJSON), and the key box reads them back.
-        let input = Data(ScriptJSON.encode(.array(profiles)).utf8)
+        // Node compares, and reports the mismatches and what it compared.
+        let input = Data(JSONSyntax.compact(.object([("problems", ProgramJSON.problems), ("profiles", .array(profiles))])).utf8)
         let program = """
             const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
             let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
             process.stdin.on('end', () => {
-              const out = JSON.parse(s).map(p => p.keys.map(k => p.recipes.map(r => {
-                const a = m.renderArtifact(r, k);
-                return a.refused !== undefined ? ['r', a.refused] : ['c', a.content];
+              const input = JSON.parse(s); const out = {compared: 0, contents: 0, refusals: {}, mismatches: []};
+              input.profiles.forEach((p, pi) => p.keys.forEach((k, ki) => p.programs.forEach((r, ri) => {
+                const a = m.fillProgram(r, k, input.problems); const [kind, text] = p.expected[ki][ri];
+                out.compared++;
+                const got = a.refused !== undefined ? ['r', a.refused] : ['c', a.content];
+                if (got[0] === kind && got[1] === text) {
+                  if (kind === 'c') out.contents++; else { const syntax = text.split(' ')[0]; out.refusals[syntax] = (out.refusals[syntax] || 0) + 1; }
+                } else if (out.mismatches.length < 5) out.mismatches.push([pi, ri, k.slice(0, 60), got[1].slice(0, 300), text.slice(0, 300)]);
+                else out.mismatches.push(null);
               })));
               writeASCIIJSON(out);
             });
             """
         let output = try Self.node(program, input: input)
-        let rendered = try #require(try JSONSerialization.jsonObject(with: output) as? [[[[String]]]])
-        #expect(rendered.count == expected.count)
-
-        var compared = 0, contents = 0, refusals = 0, mismatches = 0
-        var refusedSyntaxes: [String: Int] = [:]
-        for (profileIndex, (actualProfile, wantedProfile)) in zip(rendered, expected).enumerated() {
-            #expect(actualProfile.count == wantedProfile.count)
-            for (actualKey, wantedKey) in zip(actualProfile, wantedProfile) {
-                #expect(actualKey.count == wantedKey.count)
-                for (recipeIndex, (actual, wanted)) in zip(actualKey, wantedKey).enumerated() {
-                    compared += 1
-                    let got: Outcome = actual.first == "r" ? .refused(actual[1]) : .content(actual[1])
-                    if got == wanted {
-                        if case .refused(let reason) = wanted {
-                            refusals += 1
-                            refusedSyntaxes[String(reason.prefix { $0 != " " }), default: 0] += 1
-                        } else {
-                            contents += 1
-                        }
-                        continue
-                    }
-                    mismatches += 1
-                    if mismatches <= 5 {
-                        Issue.record("\(ids[profileIndex][recipeIndex]): JavaScript gave \(String(describing: got).prefix(300)) where Swift gave \(String(describing: wanted).prefix(300))")
-                    }
-                }
-            }
+        let result = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        let compared = try #require(result["compared"] as? Int), contents = try #require(result["contents"] as? Int)
+        let refusals = try #require(result["refusals"] as? [String: Int])
+        let mismatches = try #require(result["mismatches"] as? [Any])
+        for case let mismatch as [Any] in mismatches {
+            let profile = mismatch[0] as? Int ?? 0, artifact = mismatch[1] as? Int ?? 0
+            Issue.record("\(ids[profile][artifact]) for key \(mismatch[2]): JavaScript gave \(mismatch[3]) where Swift gave \(mismatch[4])")
         }
-        print("key box: \(keys.count) keys, \(compared) artifacts compared, \(contents) contents and \(refusals) refusals matched, \(mismatches) mismatches; refusals by kind: \(refusedSyntaxes.sorted { $0.key < $1.key }); \(staticChecks) static refusals stay refused (\(staticOtherReason) with the CLI naming another reason first)")
-        #expect(mismatches == 0)
-        #expect(compared > 40_000)
+        print("key box: \(keys.count) keys, \(compared) artifacts compared, \(contents) contents and \(compared - contents - mismatches.count) refusals matched, \(mismatches.count) mismatches; refusals by kind: \(refusals.sorted { $0.key < $1.key })")
+        #expect(mismatches.isEmpty)
+        #expect(compared > 100_000)
         // The keys reach every kind of refusal: key restrictions, cmd, PowerShell.
-        #expect(refusedSyntaxes["cmd"] ?? 0 > 100)
-        #expect(refusedSyntaxes["PowerShell"] ?? 0 > 100)
-        #expect(refusedSyntaxes["Claude"] ?? 0 > 10)
+        #expect(refusals["cmd"] ?? 0 > 100)
+        #expect(refusals["PowerShell"] ?? 0 > 100)
+        #expect(refusals["Claude"] ?? 0 > 10)
     }
 
     /// Random documents over scalars the encoders treat specially beyond ASCII keys: Unicode
@@ -276,47 +252,100 @@ struct KeyBoxScriptTests {
         }
     }
 
-    @Test("JavaScript encoders agree with Swift scalar by scalar on any Unicode", .enabled(if: (try? node("", input: Data())) != nil))
-    func sameEncoders() throws {
+    @Test("programs of random documents: Swift and JavaScript fill them as the reference renderer writes them", .enabled(if: (try? node("", input: Data())) != nil))
+    func sameProgramsOfRandomDocuments() throws {
         var maker = DocumentMaker()
         let keys = ["sk_live_123", "a%b!c", "\"x\"", "-k", "k\\"]
         var cases: [PlainValue] = []
         var expected: [String] = []
+        var swiftMismatches = 0
         let edges = DocumentMaker.edgeDocuments()
         for index in 0..<(edges.count + 10_000) {
             let document = index < edges.count ? edges[index] : maker.document()
             let key = keys[index % keys.count]
-            cases.append(.array([DocumentRecipe.value(document), .string(key)]))
+            let program = ArtifactProgram(compiling: document)
+            cases.append(.array([ProgramJSON.value(program), .string(key)]))
+            let reference: String
             do {
-                expected.append("=" + (try TextRenderer(secret: key).render(document)))
+                reference = "=" + (try TextRenderer(secret: key).render(document))
             } catch {
-                expected.append("!" + error.syntax + ": " + error.reason)
+                reference = "!" + error.syntax + " cannot carry this safely: " + error.reason + "."
+            }
+            expected.append(reference)
+            let filled: String
+            switch program.fill(key: key) {
+            case .text(let text): filled = "=" + text
+            case .refused(let reason): filled = "!" + reason
+            }
+            if filled != reference {
+                swiftMismatches += 1
+                if swiftMismatches <= 5 { Issue.record("case \(index): the Swift program wrote \(filled.debugDescription.prefix(300)) where the reference wrote \(reference.debugDescription.prefix(300))") }
             }
         }
         let program = """
             const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
             let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
             process.stdin.on('end', () => {
-              writeASCIIJSON(JSON.parse(s).map(([r, k]) => {
-                try { return '=' + m.renderDocument(r, k); }
-                catch (e) { if (e instanceof m.Unencodable) return '!' + e.syntax + ': ' + e.reason; throw e; }
+              const input = JSON.parse(s);
+              writeASCIIJSON(input.cases.map(([r, k]) => {
+                const a = m.fillProgram(r, k, input.problems);
+                return a.refused !== undefined ? '!' + a.refused : '=' + a.content;
               }));
             });
             """
-        let output = try Self.node(program, input: Data(JSONSyntax.compact(.array(cases)).utf8))
+        let input = JSONSyntax.compact(.object([("problems", ProgramJSON.problems), ("cases", .array(cases))]))
+        let output = try Self.node(program, input: Data(input.utf8))
         let rendered = try #require(try JSONSerialization.jsonObject(with: output) as? [String])
         #expect(rendered.count == expected.count)
         var mismatches = 0
         for (index, (actual, wanted)) in zip(rendered, expected).enumerated() where !actual.unicodeScalars.elementsEqual(wanted.unicodeScalars) {
             mismatches += 1
             if mismatches <= 5 {
-                Issue.record("case \(index): JavaScript wrote \(actual.debugDescription.prefix(300)) where Swift wrote \(wanted.debugDescription.prefix(300)) for \(JSONSyntax.compact(cases[index]).prefix(600))")
+                Issue.record("case \(index): JavaScript wrote \(actual.debugDescription.prefix(300)) where the reference wrote \(wanted.debugDescription.prefix(300)) for \(JSONSyntax.compact(cases[index]).prefix(600))")
             }
         }
         let refused = expected.filter { $0.hasPrefix("!") }.count
-        print("key box encoders: \(edges.count) edge and \(expected.count - edges.count) random documents, \(refused) refused, \(mismatches) mismatches")
-        #expect(mismatches == 0)
+        print("programs of random documents: \(edges.count) edge and \(expected.count - edges.count) random documents, \(refused) refused, \(swiftMismatches) Swift and \(mismatches) JavaScript mismatches")
+        #expect(mismatches == 0 && swiftMismatches == 0)
         #expect(refused > 1_000 && expected.count - refused > 5_000)
+    }
+
+    @Test("each escaper and check agrees between Swift and JavaScript over 10,000 strings", .enabled(if: (try? node("", input: Data())) != nil))
+    func samePrimitives() throws {
+        var maker = DocumentMaker()
+        var strings: [String] = []
+        while strings.count < 10_000 {
+            maker.mild = strings.count % 3 == 0
+            strings.append(maker.string(maxParts: 8))
+        }
+        var expected: [String: [String]] = [:]
+        for escaper in Escaper.allCases { expected[escaper.rawValue] = strings.map(escaper.apply) }
+        expected["cmd-line"] = strings.map { CmdShell.lineProblem($0)?.rawValue ?? "" }
+        expected["cmd-word"] = strings.map { CmdShell.isInertWord($0) ? "inert" : "" }
+        expected["powershell-argument"] = strings.map { PowerShell.argumentProblem($0)?.rawValue ?? "" }
+        let program = """
+            const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
+            let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
+            process.stdin.on('end', () => {
+              const strings = JSON.parse(s); const out = {};
+              for (const name of Object.keys(m.escapers)) out[name] = strings.map(m.escapers[name]);
+              out['cmd-line'] = strings.map(t => m.checks.cmdLineProblem(t) || '');
+              out['cmd-word'] = strings.map(t => m.checks.cmdIsInertWord(t) ? 'inert' : '');
+              out['powershell-argument'] = strings.map(t => m.checks.powerShellArgumentProblem(t) || '');
+              writeASCIIJSON(out);
+            });
+            """
+        let output = try Self.node(program, input: Data(JSONSyntax.compact(.array(strings.map(PlainValue.string))).utf8))
+        let actual = try #require(try JSONSerialization.jsonObject(with: output) as? [String: [String]])
+        #expect(Set(actual.keys) == Set(expected.keys))
+        for (name, wanted) in expected.sorted(by: { $0.key < $1.key }) {
+            let got = try #require(actual[name])
+            let mismatches = zip(got, wanted).enumerated().filter { !$0.element.0.unicodeScalars.elementsEqual($0.element.1.unicodeScalars) }
+            for (index, pair) in mismatches.prefix(3) {
+                Issue.record("\(name) of \(strings[index].debugDescription.prefix(120)): JavaScript \(pair.0.debugDescription.prefix(200)), Swift \(pair.1.debugDescription.prefix(200))")
+            }
+            #expect(got.count == 10_000 && mismatches.isEmpty, "\(name)")
+        }
     }
 
     @Test("JavaScript refuses the keys Swift refuses", .enabled(if: (try? node("", input: Data())) != nil))

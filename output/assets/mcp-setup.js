@@ -1,39 +1,19 @@
 // mcp-setup docs pages: client tabs, copy buttons, and the key box.
 //
-// The key box re-renders every artifact on the page with the reader's key, byte for byte what
-// `mcp-setup render --token KEY` prints. The page carries each artifact as a recipe (the values
-// the encoders read, with the key left as a hole; see DocumentRecipe.swift), and the functions
-// below are exact ports of the encoders in Sources/MCPSetup/Encoding, scalar by scalar. Where an
-// encoder refuses a key (cmd would expand a '%', PowerShell 5.1 would drop a '"', …), the port
-// refuses it too and the page shows the reason the CLI gives, with the recipe's `fallback`; so do
-// the recipe's key restrictions (`refuse`). The key never leaves the page: no request is made,
-// nothing is stored, and the page's Content-Security-Policy forbids connections.
+// The key box fills every artifact on the page with the reader's key, byte for byte what
+// `mcp-setup render --token KEY` prints. The page carries each artifact as a program compiled by
+// mcp-setup (ProgramJSON.swift; README "Artifact programs"): literal text, the key, primitive
+// escapers applied to parts, and the checks that make an artifact unavailable for some keys,
+// with their reasons. This file is only an interpreter of programs: the escapers and checks
+// below are ports of the encoders' own functions, and no client fact lives here. The key never
+// leaves the page: no request is made, nothing is stored, and the page's Content-Security-Policy
+// forbids connections.
 (function () {
   "use strict";
   var inBrowser = typeof document !== "undefined";
   if (inBrowser) document.documentElement.classList.add("js");
 
-  // ---- Encoders (ports of Sources/MCPSetup/Encoding) ----
-  //
-  // Refusals (Unencodable.swift).
-
-  // An encoder's refusal: the syntax, and why. renderDocument throws it where Swift throws
-  // Unencodable; renderArtifact turns it into the reason the CLI prints.
-  function Unencodable(syntax, reason) {
-    this.syntax = syntax;
-    this.reason = reason;
-    this.message = syntax + ": " + reason;
-  }
-  Unencodable.prototype = Object.create(Error.prototype);
-  Unencodable.prototype.constructor = Unencodable;
-  Unencodable.prototype.name = "Unencodable";
-
-  // Strings are compared and scanned by Unicode scalar (code point), as Swift's unicodeScalars.
-  function scalars(string) {
-    var out = [];
-    for (var ch of string) out.push(ch);
-    return out;
-  }
+  // ---- Helpers ----
 
   function repeat(string, count) {
     var out = "";
@@ -63,21 +43,34 @@
     return set;
   }
 
+  // Strings are scanned by Unicode scalar (code point), as Swift's unicodeScalars.
   function allIn(string, set) {
     for (var ch of string) if (set[ch] !== true) return false;
     return true;
   }
 
-  // ---- POSIX sh (POSIXShell.swift) ----
+  function hex(code, digits) {
+    var text = code.toString(16).toUpperCase();
+    while (text.length < digits) text = "0" + text;
+    return text;
+  }
 
+  // ---- Primitive escapers (Escaper.swift; each a port of its encoder's function) ----
+
+  // JSON string body (JSONSyntax.appendStringBody): JSON.stringify writes strings the same way.
+  function jsonString(text) {
+    var quoted = JSON.stringify(text);
+    return quoted.slice(1, quoted.length - 1);
+  }
+
+  // POSIX sh word (POSIXShell.quote).
   var PLAIN_WORD = /^[A-Za-z0-9_@%+=:,.\/-]+$/;
-  function shellQuote(word) {
+  function posixWord(word) {
     if (word.length > 0 && PLAIN_WORD.test(word)) return word;
     return "'" + word.split("'").join("'\\''") + "'";
   }
 
-  // ---- Windows command lines (WindowsCommandLine.swift) ----
-
+  // Windows C-runtime quoting (WindowsCommandLine.quote).
   function windowsQuote(word) {
     var quoted = "\"";
     var backslashes = 0;
@@ -95,111 +88,14 @@
     return quoted + repeat("\\", backslashes * 2) + "\"";
   }
 
-  function isProgramName(word) {
-    var list = scalars(word);
-    if (list.length === 0 || !isAlphanumeric(list[0])) return false;
-    return list.every(function (ch) { return isAlphanumeric(ch) || ch === "." || ch === "_" || ch === "-"; });
-  }
-
-  // The words a Windows program receives from a command line, or null where Swift throws.
-  function windowsSplit(line) {
-    var s = scalars(line);
-    var index = 0;
-    while (index < s.length && (s[index] === " " || s[index] === "\t")) index += 1;
-    var program = "";
-    while (index < s.length && s[index] !== " " && s[index] !== "\t") { program += s[index]; index += 1; }
-    if (!isProgramName(program)) return null;
-    var words = [program];
-    for (;;) {
-      while (index < s.length && (s[index] === " " || s[index] === "\t")) index += 1;
-      if (index >= s.length) break;
-      var word = "";
-      var quoted = false;
-      while (index < s.length) {
-        var backslashes = 0;
-        while (index < s.length && s[index] === "\\") { backslashes += 1; index += 1; }
-        if (index < s.length && s[index] === "\"") {
-          word += repeat("\\", Math.floor(backslashes / 2));
-          if (backslashes % 2 === 1) {
-            word += "\"";
-          } else {
-            if (quoted && index + 1 < s.length && s[index + 1] === "\"") return null;
-            quoted = !quoted;
-          }
-          index += 1;
-          continue;
-        }
-        word += repeat("\\", backslashes);
-        if (index >= s.length) break;
-        if (!quoted && (s[index] === " " || s[index] === "\t")) break;
-        word += s[index];
-        index += 1;
-      }
-      if (quoted) return null;
-      words.push(word);
-    }
-    return words;
-  }
-
-  // ---- cmd.exe (CmdShell.swift) ----
-
+  // cmd.exe argument (CmdShell.quote).
   var CMD_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
-  var CMD_MAXIMUM_LENGTH = 8191;
-
-  function cmdQuote(word) {
+  function cmdArgument(word) {
     if (word.length > 0 && allIn(word, CMD_PLAIN)) return word;
     return windowsQuote(word);
   }
 
-  // What cmd would do to the line other than hand it to the program, or null when nothing.
-  function cmdProblem(line) {
-    if (line.length > CMD_MAXIMUM_LENGTH) {
-      return "the line is longer than the " + CMD_MAXIMUM_LENGTH + " characters cmd accepts";
-    }
-    var quoted = false;
-    var percentSigns = 0;
-    for (var ch of line) {
-      var c = ch.codePointAt(0);
-      if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-        return "it would hold a control character or line break, which cmd cannot pass on";
-      }
-      switch (ch) {
-        case "\"":
-          quoted = !quoted;
-          break;
-        case "%":
-          percentSigns += 1;
-          if (percentSigns > 1) {
-            return "it would hold two '%' signs, between which cmd expands an environment variable (the cmd line has no escape for '%')";
-          }
-          break;
-        case "!":
-          return "it would hold '!', which cmd expands or removes when delayed expansion is on";
-        case "&": case "|": case "<": case ">": case "^": case "(": case ")":
-          if (!quoted) return "it would hold one of & | < > ^ ( ) outside cmd's double quotes, where cmd acts on it";
-          break;
-      }
-    }
-    return null;
-  }
-
-  var CMD_NOT_INERT = setOf(" \t\"%&|<>^()");
-  function cmdIsInertWord(word) {
-    if (word.length === 0 || cmdProblem(word) !== null) return false;
-    for (var ch of word) if (CMD_NOT_INERT[ch] === true) return false;
-    return true;
-  }
-
-  function cmdJoin(argv) {
-    if (argv.length === 0 || !isProgramName(argv[0])) throw new Unencodable("cmd", "the program name is not a plain word");
-    var line = [argv[0]].concat(argv.slice(1).map(cmdQuote)).join(" ");
-    var problem = cmdProblem(line);
-    if (problem !== null) throw new Unencodable("cmd", problem);
-    return line;
-  }
-
-  // ---- PowerShell (PowerShell.swift) ----
-
+  // PowerShell native-command argument (PowerShell.quote).
   function isSingleQuote(ch) {
     var c = ch.codePointAt(0);
     return ch === "'" || (c >= 0x2018 && c <= 0x201B);
@@ -207,7 +103,7 @@
 
   var PS_BARE = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
   function powerShellIsBare(word) {
-    var list = scalars(word);
+    var list = Array.from(word);
     if (list.length === 0) return false;
     if (list[0] === "-") {
       var dashes = 0;
@@ -219,7 +115,7 @@
     return isASCIILetter(list[0]) ? list.every(function (ch) { return PS_BARE[ch] === true; }) : false;
   }
 
-  function powerShellQuote(word) {
+  function powerShellWord(word) {
     if (powerShellIsBare(word)) return word;
     var quoted = "'";
     for (var ch of word) {
@@ -229,117 +125,18 @@
     return quoted + "'";
   }
 
-  function hasWhitespace(word) {
-    for (var ch of word) if (isWhitespace(ch)) return true;
-    return false;
-  }
-
-  function nativeCommandLine(argv) {
-    return argv.map(function (word) { return hasWhitespace(word) ? "\"" + word + "\"" : word; }).join(" ");
-  }
-
-  function checkNativePassing(argv) {
-    function refuse(reason) { return new Unencodable("PowerShell", reason); }
-    for (var i = 1; i < argv.length; i++) {
-      var word = argv[i];
-      if (word.length === 0) throw refuse("an argument would be empty, and Windows PowerShell 5.1 drops empty arguments");
-      if (word.indexOf("\"") >= 0) {
-        throw refuse("an argument would hold a double quote, which PowerShell passes differently by version (5.1 drops it, 7.3 and later keep it), so no single line works everywhere");
-      }
-      if (hasWhitespace(word) && word.charAt(word.length - 1) === "\\") {
-        throw refuse("an argument with a space would end in a backslash, which Windows PowerShell 5.1 passes as an escaped quote");
-      }
-    }
-    var line = nativeCommandLine(argv);
-    var problem = cmdProblem(line);
-    if (problem !== null) {
-      throw refuse("when the program is a .cmd file (as VS Code and npm install it), cmd reads the line PowerShell builds, and " + problem);
-    }
-    var words = windowsSplit(line);
-    var same = words !== null && words.length === argv.length && words.every(function (w, j) { return w === argv[j]; });
-    if (!same) throw refuse("the program would not receive these exact words");
-  }
-
-  function powerShellJoin(argv) {
-    if (argv.length === 0 || !isProgramName(argv[0])) throw new Unencodable("PowerShell", "the program name is not a plain word");
-    checkNativePassing(argv);
-    return [argv[0]].concat(argv.slice(1).map(powerShellQuote)).join(" ");
-  }
-
-  function shellJoin(shell, argv) {
-    switch (shell) {
-      case undefined:
-      case "posix": return argv.map(shellQuote).join(" ");
-      case "powershell": return powerShellJoin(argv);
-      case "cmd": return cmdJoin(argv);
-    }
-    throw new Error("unknown shell " + shell);
-  }
-
-  // ---- JSON (JSONSyntax.swift; JSON.stringify writes strings the same way) ----
-
-  function jsonQuote(string) {
-    return JSON.stringify(string);
-  }
-
-  function jsonWrite(value, indent, depth) {
-    switch (value.t) {
-      case "s": return jsonQuote(value.v);
-      case "b": return value.v ? "true" : "false";
-      case "n": return value.v;
-      case "a": {
-        if (value.v.length === 0) return "[]";
-        var items = value.v.map(function (item) { return newline(indent, depth + 1) + jsonWrite(item, indent, depth + 1); });
-        return "[" + items.join(",") + newline(indent, depth) + "]";
-      }
-      case "o": {
-        if (value.v.length === 0) return "{}";
-        var members = value.v.map(function (member) {
-          return newline(indent, depth + 1) + jsonQuote(member[0]) + (indent === null ? ":" : ": ") + jsonWrite(member[1], indent, depth + 1);
-        });
-        return "{" + members.join(",") + newline(indent, depth) + "}";
-      }
-    }
-    throw new Error("unknown value");
-  }
-
-  function newline(indent, depth) {
-    if (indent === null) return "";
-    var text = "\n";
-    for (var i = 0; i < depth; i++) text += indent;
-    return text;
-  }
-
-  // ---- YAML (YAMLSyntax.swift) ----
-
+  // YAML scalar (YAMLSyntax.scalar): plain where unambiguous, else double-quoted.
   var YAML_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+- ");
-  var YAML_KEY = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-  var YAML_RESERVED = setOf("");
+  var YAML_RESERVED = {};
   ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].forEach(function (word) { YAML_RESERVED[word] = true; });
-
-  // Only called on ASCII strings, where toLowerCase is Swift's lowercased().
-  function yamlReserved(string) {
-    return YAML_RESERVED[string.toLowerCase()] === true;
-  }
-
-  function yamlKey(key) {
-    var first = key.length > 0 ? scalars(key)[0] : null;
-    var simple = first !== null && first !== "-" && !(first >= "0" && first <= "9") && allIn(key, YAML_KEY) && !yamlReserved(key);
-    return simple ? key : yamlQuote(key);
-  }
 
   function yamlIsPlain(string) {
     if (string.length === 0) return false;
-    var list = scalars(string);
+    var list = Array.from(string);
     var first = list[0], last = list[list.length - 1];
     if (!isASCIILetter(first) || last === " " || last === ":" || !allIn(string, YAML_PLAIN)) return false;
-    return string.indexOf(": ") < 0 && string.indexOf("  ") < 0 && !yamlReserved(string);
-  }
-
-  function hex(code, digits) {
-    var text = code.toString(16).toUpperCase();
-    while (text.length < digits) text = "0" + text;
-    return text;
+    // Only ASCII gets here, where toLowerCase is Swift's lowercased().
+    return string.indexOf(": ") < 0 && string.indexOf("  ") < 0 && YAML_RESERVED[string.toLowerCase()] !== true;
   }
 
   function yamlQuote(string) {
@@ -362,70 +159,9 @@
     return yamlIsPlain(string) ? string : yamlQuote(string);
   }
 
-  function yamlInline(value) {
-    switch (value.t) {
-      case "s": return yamlScalar(value.v);
-      case "b": return value.v ? "true" : "false";
-      case "n": return value.v;
-      case "a": return "[]";
-      case "o": return "{}";
-    }
-    throw new Error("unknown value");
-  }
-
-  function yamlIsBlock(value) {
-    return (value.t === "a" || value.t === "o") && value.v.length > 0;
-  }
-
-  function yamlMapping(members, indent, lines) {
-    var pad = repeat(" ", indent);
-    members.forEach(function (member) {
-      if (yamlIsBlock(member[1])) {
-        lines.push(pad + yamlKey(member[0]) + ":");
-        yamlBlock(member[1], indent + 2, lines);
-      } else {
-        lines.push(pad + yamlKey(member[0]) + ": " + yamlInline(member[1]));
-      }
-    });
-  }
-
-  function yamlBlock(value, indent, lines) {
-    if (value.t === "o") {
-      yamlMapping(value.v, indent, lines);
-    } else if (value.t === "a") {
-      var pad = repeat(" ", indent);
-      value.v.forEach(function (item) {
-        if (!yamlIsBlock(item)) {
-          lines.push(pad + "- " + yamlInline(item));
-          return;
-        }
-        // A block item starts on the dash line: "- key: value", the rest indented under it.
-        var nested = [];
-        yamlBlock(item, indent + 2, nested);
-        nested[0] = pad + "- " + nested[0].slice(indent + 2);
-        nested.forEach(function (line) { lines.push(line); });
-      });
-    } else {
-      lines.push(repeat(" ", indent) + yamlInline(value));
-    }
-  }
-
-  function yamlDocument(value) {
-    if (value.t !== "o" || value.v.length === 0) return yamlInline(value) + "\n";
-    var lines = [];
-    yamlMapping(value.v, 0, lines);
-    return lines.join("\n") + "\n";
-  }
-
-  // ---- TOML (TOMLSyntax.swift) ----
-
-  var TOML_BARE = /^[A-Za-z0-9_-]+$/;
-  function tomlKey(key) {
-    return TOML_BARE.test(key) ? key : tomlQuote(key);
-  }
-
-  function tomlQuote(string) {
-    var out = "\"";
+  // TOML basic string body (TOMLSyntax.appendStringBody).
+  function tomlString(string) {
+    var out = "";
     for (var i = 0; i < string.length; i++) {
       var c = string.charCodeAt(i);
       var ch = string.charAt(i);
@@ -436,46 +172,13 @@
       else if (c === 10) out += "\\n";
       else if (c === 12) out += "\\f";
       else if (c === 13) out += "\\r";
-      else if (c < 0x20 || c === 0x7f) out += "\\u" + ("0000" + c.toString(16).toUpperCase()).slice(-4);
+      else if (c < 0x20 || c === 0x7f) out += "\\u" + hex(c, 4);
       else out += ch;
     }
-    return out + "\"";
+    return out;
   }
 
-  function tomlInline(value) {
-    switch (value.t) {
-      case "s": return tomlQuote(value.v);
-      case "b": return value.v ? "true" : "false";
-      case "n": return value.v;
-      case "a": return "[" + value.v.map(tomlInline).join(", ") + "]";
-      case "o":
-        if (value.v.length === 0) return "{}";
-        return "{ " + value.v.map(function (m) { return tomlKey(m[0]) + " = " + tomlInline(m[1]); }).join(", ") + " }";
-    }
-    throw new Error("unknown value");
-  }
-
-  function tomlTable(members, path, sections) {
-    var container = members.length > 0 && members.every(function (m) { return m[1].t === "o"; });
-    if (!container) {
-      var lines = [];
-      if (path.length > 0) lines.push("[" + path.map(tomlKey).join(".") + "]");
-      members.forEach(function (m) { lines.push(tomlKey(m[0]) + " = " + tomlInline(m[1])); });
-      sections.push(lines.join("\n") + "\n");
-      return;
-    }
-    members.forEach(function (m) { tomlTable(m[1].v, path.concat([m[0]]), sections); });
-  }
-
-  function tomlDocument(value) {
-    if (value.t !== "o") return "";
-    var sections = [];
-    tomlTable(value.v, [], sections);
-    return sections.join("\n");
-  }
-
-  // ---- Base64 (Base64Text.swift) ----
-
+  // Base64 of the UTF-8 bytes (Base64Text).
   function base64(string) {
     var bytes = new TextEncoder().encode(string);
     var binary = "";
@@ -483,85 +186,127 @@
     return btoa(binary);
   }
 
-  // ---- Recipes (see DocumentRecipe.swift and TextRenderer.swift) ----
+  var ESCAPERS = {
+    "json-string": jsonString,
+    "json-percent": function (text) { return text.split("%").join("\\u0025"); },
+    "percent": encodeURIComponent,
+    "base64": base64,
+    "posix-word": posixWord,
+    "powershell-word": powerShellWord,
+    "cmd-argument": cmdArgument,
+    "yaml-scalar": yamlScalar,
+    "toml-string": tomlString,
+  };
 
-  var CMD_WORD_REASON = "an argument that cmd /c passes on would hold a space, a quote, or one of % ! & | < > ^ ( )";
+  // ---- Checks (KeyCheck.swift; the tests are ports of the encoders' own) ----
 
-  function renderText(pieces, key) {
-    var out = "";
-    pieces.forEach(function (piece) {
-      if (typeof piece === "string") out += piece;
-      else if (piece.secret) out += key;
-      else if (piece.link) out += renderLink(piece.link, key);
-      else if (piece.json) out += jsonWrite(plain(piece.json, key), null, 0);
-      else if (piece.vscodeJSON) out += jsonWrite(plain(piece.vscodeJSON, key), null, 0).split("%").join("\\u0025");
-      else if (piece.base64) out += base64(renderText(piece.base64, key));
-      else if (piece.cmdWord) {
-        var word = renderText(piece.cmdWord, key);
-        if (!cmdIsInertWord(word)) throw new Unencodable("cmd", CMD_WORD_REASON);
-        out += word;
+  // What cmd would do to a line (CmdShell.lineProblem): a problem code, or null.
+  var CMD_MAXIMUM_LENGTH = 8191;
+  function cmdLineProblem(line) {
+    if (line.length > CMD_MAXIMUM_LENGTH) return "too-long";
+    var quoted = false;
+    var percentSigns = 0;
+    for (var ch of line) {
+      var c = ch.codePointAt(0);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return "control";
+      switch (ch) {
+        case "\"": quoted = !quoted; break;
+        case "%":
+          percentSigns += 1;
+          if (percentSigns > 1) return "two-percent-signs";
+          break;
+        case "!": return "exclamation-mark";
+        case "&": case "|": case "<": case ">": case "^": case "(": case ")":
+          if (!quoted) return "operator-outside-quotes";
+          break;
       }
-      else throw new Error("unknown piece");
-    });
-    return out;
-  }
-
-  function renderLink(link, key) {
-    if (link.whole) return link.base + "?" + encodeURIComponent(renderText(link.whole, key));
-    if (link.items.length === 0) return link.base;
-    var separator = link.base.indexOf("?") >= 0 ? "&" : "?";
-    return link.base + separator + link.items.map(function (item) {
-      return encodeURIComponent(item[0]) + "=" + encodeURIComponent(renderText(item[1], key));
-    }).join("&");
-  }
-
-  function plain(value, key) {
-    if (value.s) return { t: "s", v: renderText(value.s, key) };
-    if ("b" in value) return { t: "b", v: value.b };
-    if ("i" in value) return { t: "n", v: String(value.i) };
-    if (value.a) return { t: "a", v: value.a.map(function (item) { return plain(item, key); }) };
-    if (value.o) return { t: "o", v: value.o.map(function (m) { return [m[0], plain(m[1], key)]; }) };
-    throw new Error("unknown value");
-  }
-
-  // The exact content of a document; throws Unencodable where the Swift encoder refuses.
-  function renderDocument(recipe, key) {
-    switch (recipe.type) {
-      case "command": {
-        var words = recipe.argv.map(function (word) { return renderText(word, key); });
-        return shellJoin(recipe.shell, words);
-      }
-      case "json":
-      case "jsonc": return jsonWrite(plain(recipe.value, key), "  ", 0) + "\n";
-      case "yaml": return yamlDocument(plain(recipe.value, key));
-      case "toml": return tomlDocument(plain(recipe.value, key));
-      case "line": return renderText(recipe.text, key);
-    }
-    throw new Error("unknown document " + recipe.type);
-  }
-
-  // A key restriction the key breaks (see KeyRestriction.swift): its reason, else null.
-  function restriction(recipe, key) {
-    var rules = recipe.refuse || [];
-    for (var i = 0; i < rules.length; i++) {
-      var rule = rules[i];
-      if ((rule.contains !== undefined && key.indexOf(rule.contains) >= 0) ||
-          (rule.prefix !== undefined && key.indexOf(rule.prefix) === 0)) return rule.reason;
     }
     return null;
   }
 
-  // One artifact for a key, as SetupGenerator makes it: {content: text}, or {refused: reason}
-  // with the reason the CLI gives for the unavailable artifact.
-  function renderArtifact(recipe, key) {
-    var reason = restriction(recipe, key);
-    if (reason !== null) return { refused: reason };
-    try {
-      return { content: renderDocument(recipe, key) };
-    } catch (error) {
-      if (!(error instanceof Unencodable)) throw error;
-      return { refused: error.syntax + " cannot carry this safely: " + error.reason + "." + (recipe.fallback ? " " + recipe.fallback : "") };
+  // Whether a word passes through cmd /c as it is (CmdShell.isInertWord).
+  var CMD_NOT_INERT = setOf(" \t\"%&|<>^()");
+  function cmdIsInertWord(word) {
+    if (word.length === 0 || cmdLineProblem(word) !== null) return false;
+    for (var ch of word) if (CMD_NOT_INERT[ch] === true) return false;
+    return true;
+  }
+
+  // What makes PowerShell versions pass an argument differently (PowerShell.argumentProblem).
+  function powerShellArgumentProblem(word) {
+    if (word.length === 0) return "empty";
+    if (word.indexOf("\"") >= 0) return "double-quote";
+    if (word.charAt(word.length - 1) === "\\") {
+      for (var ch of word) if (isWhitespace(ch)) return "space-then-final-backslash";
     }
+    return null;
+  }
+
+  // ---- Programs (ArtifactProgram.swift, ProgramJSON.swift) ----
+
+  // The text of a program text for a key: strings as they are, {key: true} the key,
+  // {escape, text} an escaped text.
+  function writeText(parts, key) {
+    var out = "";
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i];
+      if (typeof part === "string") out += part;
+      else if (part.key === true) out += key;
+      else if (part.escape !== undefined) {
+        var escaper = ESCAPERS[part.escape];
+        if (!escaper) throw new Error("unknown escaper " + part.escape);
+        out += escaper(writeText(part.text, key));
+      } else throw new Error("unknown program part");
+    }
+    return out;
+  }
+
+  // The reason a check refuses the key, or null. `problems` holds the texts of problem codes.
+  function checkRefusal(check, key, problems, artifactText) {
+    switch (check.check) {
+      case "key-contains": return key.indexOf(check.value) >= 0 ? check.reason : null;
+      case "key-starts-with": return key.indexOf(check.value) === 0 ? check.reason : null;
+      case "cmd-word": return cmdIsInertWord(writeText(check.text, key)) ? null : check.reason;
+      case "cmd-line": {
+        var code = cmdLineProblem(check.text ? writeText(check.text, key) : artifactText());
+        return code === null ? null : check.reason[0] + problems["cmd-line"][code] + check.reason[1];
+      }
+      case "powershell-argument": {
+        var problem = powerShellArgumentProblem(writeText(check.text, key));
+        return problem === null ? null : check.reason[0] + problems["powershell-argument"][problem] + check.reason[1];
+      }
+      case "always": return check.reason;
+    }
+    throw new Error("unknown check " + check.check);
+  }
+
+  // One artifact for a key, as PreparedSetup fills it: {content: text}, or {refused: reason}.
+  // `restrictions: false` skips the key restrictions (for a placeholder, as the CLI does).
+  function fillProgram(program, key, problems, restrictions) {
+    var text = null;
+    function artifactText() {
+      if (text === null) text = writeText(program.text, key);
+      return text;
+    }
+    for (var i = 0; i < program.checks.length; i++) {
+      var check = program.checks[i];
+      if (restrictions === false && (check.check === "key-contains" || check.check === "key-starts-with")) continue;
+      var reason = checkRefusal(check, key, problems, artifactText);
+      if (reason !== null) return { refused: reason };
+    }
+    return { content: artifactText() };
+  }
+
+  // Every artifact of a manifest (`mcp-setup render --format json`, or snippets.json) for a
+  // key: {id: {content} | {refused}} for the artifacts that carry a program.
+  function fill(manifest, key) {
+    var out = {};
+    manifest.clients.forEach(function (client) {
+      client.artifacts.forEach(function (artifact) {
+        if (artifact.program) out[artifact.id] = fillProgram(artifact.program, key, manifest.problems);
+      });
+    });
+    return out;
   }
 
   // The same checks as Secret.swift: visible ASCII, pasted alone.
@@ -627,13 +372,14 @@
     var status = document.getElementById("mcp-key-status");
     var codes = Array.prototype.slice.call(document.querySelectorAll("code[data-artifact]"));
     var links = Array.prototype.slice.call(document.querySelectorAll("a[data-artifact-href]"));
-    // Each artifact for the key: {content} or {refused: the CLI's reason}, once per fill.
-    function fill(key) {
+    // Each artifact for the key: {content} or {refused: the CLI's reason}, once per fill. A
+    // placeholder is filled as the CLI renders it, without the key restrictions.
+    function fillPage(key, restrictions) {
       var results = {};
       function result(id) {
-        var recipe = data.artifacts[id];
-        if (!recipe) return null;
-        if (!(id in results)) results[id] = renderArtifact(recipe, key);
+        var program = data.artifacts[id];
+        if (!program) return null;
+        if (!(id in results)) results[id] = fillProgram(program, key, data.problems, restrictions);
         return results[id];
       }
       codes.forEach(function (code) {
@@ -660,18 +406,18 @@
     function update() {
       var key = input.value;
       if (key === "") {
-        fill(data.placeholder);
+        fillPage(data.placeholder, false);
         status.textContent = "";
         return;
       }
       var problem = keyProblem(key);
       if (problem) {
-        fill(data.placeholder);
+        fillPage(data.placeholder, false);
         status.textContent = problem;
         status.className = "keybox-status error";
         return;
       }
-      fill(key);
+      fillPage(key, true);
       status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
       status.className = "keybox-status ok";
     }
@@ -695,7 +441,15 @@
     if (element) setUpKeyBox(JSON.parse(element.textContent));
   }
 
-  var api = { renderDocument: renderDocument, renderArtifact: renderArtifact, keyProblem: keyProblem, Unencodable: Unencodable };
+  // For pages that render their own UI, and for tests: fill(manifest, key) gives every
+  // artifact for a key; fillProgram one program; escapers and checks are the primitives.
+  var api = {
+    fill: fill,
+    fillProgram: fillProgram,
+    keyProblem: keyProblem,
+    escapers: ESCAPERS,
+    checks: { cmdLineProblem: cmdLineProblem, cmdIsInertWord: cmdIsInertWord, powerShellArgumentProblem: powerShellArgumentProblem },
+  };
   if (!inBrowser) {
     module.exports = api;
     return;

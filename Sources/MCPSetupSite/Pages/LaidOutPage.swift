@@ -7,8 +7,8 @@ struct LaidOutPage: Sendable {
     var description: String?
     var layout: String = "page"
     var bodyHTML: String
-    /// The artifacts the page's setup widgets show, as recipes for the key box.
-    var recipes: [(String, PlainValue)] = []
+    /// The artifacts the page's setup widgets show, as programs for the key box.
+    var programs: [(String, PlainValue)] = []
     var headings: [Heading] = []
     /// The root prefix, when relative links cannot work (the 404 page is served at any path).
     var absoluteRoot: String?

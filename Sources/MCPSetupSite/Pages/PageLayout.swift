@@ -60,13 +60,14 @@ struct PageLayout: Sendable {
             "clientNavItems": try navigation.clientItemsHTML(for: page.route, root: root),
             "body": page.bodyHTML,
             "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
-            "hasSetup": !page.recipes.isEmpty,
+            "hasSetup": !page.programs.isEmpty,
         ]
-        if !page.recipes.isEmpty {
-            context["setupData"] = try scriptCache.value(for: page.recipes.map(\.0).joined(separator: " ")) { () throws(SetupError) -> String in
+        if !page.programs.isEmpty {
+            context["setupData"] = try scriptCache.value(for: page.programs.map(\.0).joined(separator: " ")) { () throws(SetupError) -> String in
                 ScriptJSON.encode(.object([
                     ("placeholder", .string(request.placeholder)),
-                    ("artifacts", .object(page.recipes.map { ($0.0, $0.1) })),
+                    ("problems", ProgramJSON.problems),
+                    ("artifacts", .object(page.programs.map { ($0.0, $0.1) })),
                 ]))
             }
             context["placeholder"] = request.placeholder

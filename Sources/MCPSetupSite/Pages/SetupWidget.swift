@@ -68,25 +68,15 @@ struct SetupWidget: Sendable {
         return context
     }
 
-    /// The artifacts a page shows, as recipes for the key box: each document's recipe, with the
-    /// key restrictions (`refuse`) and the text the CLI adds to an encoder's refusal (`fallback`),
-    /// so the key box refuses a key with the CLI's exact reason.
-    func recipes(clientIDs: [String]) -> [(String, PlainValue)] {
+    /// The artifacts a page shows that hold the placeholder, as programs for the key box
+    /// (``ProgramJSON``): it fills them with the reader's key, checks and reasons included, as
+    /// the CLI does. Artifacts that do not hold the placeholder stay as the page shows them.
+    func programs(clientIDs: [String]) -> [(String, PlainValue)] {
         // In the order the widget shows them (see `context`).
         let shown = clientIDs.isEmpty ? clients : clientIDs.compactMap { id in clients.first { $0.id == id } }
         return shown.flatMap(\.artifacts).compactMap { artifact in
-            guard let document = artifact.document, case .object(var members) = DocumentRecipe.value(document) else { return nil }
-            if let fallback = artifact.fallback { members.append(("fallback", .string(fallback))) }
-            // The generator checks restrictions only for documents that hold the key.
-            if document.containsSecret, !artifact.keyRestrictions.isEmpty {
-                members.append(("refuse", .array(artifact.keyRestrictions.map { restriction in
-                    switch restriction.rule {
-                    case .contains(let text): return .object([("contains", .string(text)), ("reason", .string(restriction.reason))])
-                    case .hasPrefix(let text): return .object([("prefix", .string(text)), ("reason", .string(restriction.reason))])
-                    }
-                })))
-            }
-            return (artifact.id, .object(members))
+            guard artifact.isAvailable, let program = artifact.program else { return nil }
+            return (artifact.id, ProgramJSON.value(program))
         }
     }
 }
