@@ -1,7 +1,7 @@
 # mcp-setup: common tasks. `make test` is what CI runs (through .ci/run).
 SWIFT ?= swift
 
-.PHONY: example build release test unit site-check browser conformance distribution dist wheel bench bench-site templates site clean
+.PHONY: example build release test unit site-check browser conformance distribution dist wheel bench bench-keys bench-site templates site clean
 
 example:            ## render every artifact of the bundled example (mcp-setup.yml)
 	scripts/mcp-setup render
@@ -49,6 +49,9 @@ distribution:       ## the archive in a clean Debian 12 root, the wheel in a fre
 
 bench:              ## time mcp-setup render against what users run today
 	scripts/bench
+
+bench-keys:         ## per-key rendering: artifact programs (Swift and the key box) beside the rendering before them
+	scripts/bench-keys
 
 bench-site:         ## build 10,000 generated pages beside Hugo and the cmark-gfm CLI
 	scripts/bench-site
