@@ -44,11 +44,14 @@ public struct SetupGenerator: Sendable {
     public func artifact(_ id: String, for request: SetupRequest) throws -> Artifact {
         let clientID = String(id.split(separator: "/").first ?? "")
         guard catalog.ids.contains(clientID) else {
-            throw SetupError("--artifact '\(id)' names no known client; artifact ids look like cursor/deeplink (see mcp-setup render --format json)")
+            throw SetupError("artifact id '\(id)' names no known client; artifact ids look like cursor/deeplink",
+                             commandLine: "--artifact '\(id)' names no known client; artifact ids look like cursor/deeplink (see mcp-setup render --format json)")
         }
         let artifacts = try render(request, clientIDs: [clientID]).flatMap(\.artifacts)
         guard let artifact = artifacts.first(where: { $0.id == id }) else {
-            throw SetupError("--artifact '\(id)' is not an artifact of \(clientID); use one of: \(artifacts.map(\.id).joined(separator: ", "))")
+            let known = artifacts.map(\.id).joined(separator: ", ")
+            throw SetupError("artifact id '\(id)' is not an artifact of \(clientID); use one of: \(known)",
+                             commandLine: "--artifact '\(id)' is not an artifact of \(clientID); use one of: \(known)")
         }
         return artifact
     }

@@ -145,7 +145,7 @@ struct InstallCommand: ParsableCommand {
                 Output.error("\(id): \(conflict.description)")
             } catch let error as SetupError {
                 failed += 1
-                Output.error("\(id): \(error.message)")
+                Output.error("\(id): \(error.commandLineMessage)")
             }
         }
         let verb = location.dryRun ? "would change" : "changed"
@@ -235,7 +235,7 @@ struct UninstallCommand: ParsableCommand {
                 try remove(target, name: name, prefix: prefix)
             } catch let error as SetupError where ids.count > 1 {
                 failed += 1
-                Output.error(prefix + error.message)
+                Output.error(prefix + error.commandLineMessage)
             }
         }
         if ids.count > 1 {

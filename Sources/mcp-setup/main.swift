@@ -8,7 +8,7 @@ do {
     var command = try MCPSetupCommand.parseAsRoot()
     try command.run()
 } catch let error as SetupError {
-    Output.error("mcp-setup: error: \(error.message)")
+    Output.error("mcp-setup: error: \(error.commandLineMessage)")
     exit(2)
 } catch let error as CommandFailure {
     Output.error("mcp-setup: \(error.description)")

@@ -7,12 +7,36 @@ struct ValidationTests {
         try ServerProfile(name: name, endpoint: endpoint, auth: auth, allowHTTP: allowHTTP)
     }
 
-    @Test("bad names are refused with the suggested slug", arguments: [
+    @Test("bad names are refused with the suggested slug, naming the field (the library) or the flag (the CLI)", arguments: [
         ("Acme Server", "try --name acme-server"), ("-acme", "try --name acme"), ("acme_dev", "try --name acme-dev"), ("", "try --name my-server"), ("ACME", "try --name acme"),
     ])
     func badNames(name: String, fix: String) {
         #expect(throws: SetupError.self) { try Self.profile(name: name) }
-        do { _ = try Self.profile(name: name) } catch { #expect(error.message.hasSuffix(fix)) }
+        do { _ = try Self.profile(name: name) } catch {
+            #expect(error.message.hasPrefix("name '") && error.message.hasSuffix(fix.replacingOccurrences(of: "--name ", with: "")))
+        }
+        do { _ = try ServerProfile(name: name, endpoint: "https://mcp.acme.dev/mcp", fields: .flags) } catch { #expect(error.message.hasSuffix(fix)) }
+    }
+
+    @Test("library errors name fields; the command line's wording names flags")
+    func fieldsNotFlags() throws {
+        let profile = try Self.profile(auth: .oauth)
+        do {
+            _ = try SetupRequest(profile: profile, credential: .placeholder)
+            Issue.record("a key for an OAuth server was accepted")
+        } catch {
+            #expect(error.message == "auth oauth takes no key; use credential .none")
+            #expect(error.commandLineMessage.hasPrefix("--auth oauth takes no key; drop the key option (--token"))
+            #expect(!error.message.contains("--"))
+        }
+        #expect(throws: SetupError("client id 'nope' is not a known client; use one of: \(ClientCatalog.standard.ids.joined(separator: ", "))",
+                                   commandLine: "--client 'nope' is not a known client; use one of: \(ClientCatalog.standard.ids.joined(separator: ", "))")) {
+            try ClientCatalog.standard.select(["nope"])
+        }
+        do { _ = try Self.profile(endpoint: "http://mcp.acme.dev/mcp") } catch {
+            #expect(!error.message.contains("--") && error.message.contains("allowHTTP"))
+            #expect(error.commandLineMessage.contains("--allow-http"))
+        }
     }
 
     @Test("bad endpoints are refused", arguments: [

@@ -41,7 +41,8 @@ public struct ClientCatalog: Sendable {
     public func select(_ ids: [String]) throws(SetupError) -> [any Client] {
         guard !ids.isEmpty else { return clients }
         for id in ids where !self.ids.contains(id) {
-            throw SetupError("--client '\(id)' is not a known client; use one of: \(self.ids.joined(separator: ", "))")
+            throw SetupError("client id '\(id)' is not a known client; use one of: \(self.ids.joined(separator: ", "))",
+                             commandLine: "--client '\(id)' is not a known client; use one of: \(self.ids.joined(separator: ", "))")
         }
         return clients.filter { ids.contains($0.id) }
     }

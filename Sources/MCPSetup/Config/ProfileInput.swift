@@ -68,7 +68,7 @@ public struct ProfileInput: Sendable, Hashable {
         }
         let transport = try transport.map { source throws(SetupError) in try Transport.parse(source.value, field: source.origin) } ?? .http
         let auth = try auth.map { source throws(SetupError) in try AuthScheme.parse(source.value, field: source.origin) } ?? .bearer
-        var fields = ServerProfile.FieldNames()
+        var fields = ServerProfile.FieldNames.flags
         fields.name = name.origin
         fields.title = title?.origin ?? "--title"
         fields.endpoint = endpoint.origin

@@ -27,7 +27,8 @@ enum Endpoint {
             throw SetupError("\(field) '\(redacted(text))' has no host; give an absolute URL such as https://mcp.example.com/mcp")
         }
         if components.user != nil || components.password != nil || components.percentEncodedHost.map({ text.contains("@" + $0) }) == true {
-            throw SetupError("\(field) '\(redacted(text))' contains user info before the host; remove it and pass the key with --token-stdin or --token-env")
+            throw SetupError("\(field) '\(redacted(text))' contains user info before the host; remove it and give the key as the credential",
+                             commandLine: "\(field) '\(redacted(text))' contains user info before the host; remove it and pass the key with --token-stdin or --token-env")
         }
         if components.fragment != nil || text.contains("#") {
             throw SetupError("\(field) '\(redacted(text))' has a fragment (#…); clients drop it, so remove it")
@@ -36,7 +37,8 @@ enum Endpoint {
         case "https": break
         case "http":
             if !allowHTTP && !isLoopback(host) {
-                throw SetupError("\(field) '\(redacted(text))' is not https; use https://, or add --allow-http (allow_http: true) for a trusted network")
+                throw SetupError("\(field) '\(redacted(text))' is not https; use https://, or set allowHTTP for a trusted network",
+                                 commandLine: "\(field) '\(redacted(text))' is not https; use https://, or add --allow-http (allow_http: true) for a trusted network")
             }
         default:
             throw SetupError("\(field) '\(redacted(text))' uses '\(scheme)'; MCP servers are reached over https")

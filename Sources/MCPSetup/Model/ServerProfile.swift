@@ -37,7 +37,7 @@ public struct ServerProfile: Sendable, Hashable {
         alsoOAuth: Bool = false,
         allowHTTP: Bool = false,
         mcpRemoteVersion: String? = nil,
-        fields: FieldNames = .flags
+        fields: FieldNames = .parameters
     ) throws(SetupError) {
         try Self.validateName(name, field: fields.name)
         let title = title ?? name
@@ -71,25 +71,30 @@ public struct ServerProfile: Sendable, Hashable {
         self.mcpRemoteVersion = mcpRemoteVersion
     }
 
-    /// How to name each field in error messages: by its flag, or by its place in a config file.
+    /// How to name each field in error messages: by this initializer's parameter (the
+    /// library's default), by its flag, or by its place in a config file.
     public struct FieldNames: Sendable, Hashable {
         /// For the name.
-        public var name = "--name"
+        public var name = "name"
         /// For the title.
-        public var title = "--title"
+        public var title = "title"
         /// For the endpoint.
-        public var endpoint = "--endpoint"
+        public var endpoint = "endpoint"
         /// For the env var.
-        public var envVar = "--env-var"
+        public var envVar = "envVar"
         /// For the key prefix.
-        public var keyPrefix = "key_prefix"
+        public var keyPrefix = "keyPrefix"
         /// For the key page.
-        public var keyPage = "key_page"
+        public var keyPage = "keyPage"
         /// For the mcp-remote version.
-        public var mcpRemoteVersion = "--mcp-remote-version"
+        public var mcpRemoteVersion = "mcpRemoteVersion"
 
-        /// Flag names.
-        public static let flags = FieldNames()
+        /// The initializer's parameter names, for library callers.
+        public static let parameters = FieldNames()
+
+        /// The command line's flags (and config keys for the fields that have no flag).
+        public static let flags = FieldNames(name: "--name", title: "--title", endpoint: "--endpoint", envVar: "--env-var",
+                                             keyPrefix: "key_prefix", keyPage: "key_page", mcpRemoteVersion: "--mcp-remote-version")
     }
 
     /// `ACME_API_KEY` for `acme`, `ACME_DEV_API_KEY` for `acme-dev`.

@@ -11,12 +11,15 @@ public struct SetupRequest: Sendable, Hashable {
         case (false, .none), (true, .inline), (true, .environment), (true, .placeholder), (true, .prompt):
             break
         case (false, _):
-            throw SetupError("--auth \(profile.auth) takes no key; drop the key option (--token, --token-stdin, --token-file, --token-env, --placeholder, --prompt)")
+            throw SetupError("auth \(profile.auth) takes no key; use credential .none",
+                             commandLine: "--auth \(profile.auth) takes no key; drop the key option (--token, --token-stdin, --token-file, --token-env, --placeholder, --prompt)")
         case (true, .none):
-            throw SetupError("--auth \(profile.auth) needs a key; pass --token-stdin, --token-file, --token-env VAR or --placeholder")
+            throw SetupError("auth \(profile.auth) needs a key; use credential .inline, .environment, .placeholder or .prompt",
+                             commandLine: "--auth \(profile.auth) needs a key; pass --token-stdin, --token-file, --token-env VAR or --placeholder")
         }
         if case .query = profile.auth, credential.isReference {
-            throw SetupError("--auth \(profile.auth) puts the key in the URL, where clients expand no variables; pass the key (--token-stdin, --token-file) or use --placeholder")
+            throw SetupError("auth \(profile.auth) puts the key in the URL, where clients expand no variables; use credential .inline or .placeholder",
+                             commandLine: "--auth \(profile.auth) puts the key in the URL, where clients expand no variables; pass the key (--token-stdin, --token-file) or use --placeholder")
         }
         self.profile = profile
         self.credential = credential
