@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import MCPSetup
 
@@ -90,6 +91,21 @@ struct ProgramEquivalenceTests {
         #expect(program.checks.isEmpty)
         guard case .escaped(.jsonString, let inner) = program.text.parts[1] else { Issue.record("\(program.text.parts[1])"); return }
         #expect(inner == KeyProgram.key)
+    }
+
+    @Test("one prepared setup serves many threads at once, each key getting its own artifacts")
+    func concurrentFills() throws {
+        let setup = try PreparedSetup(profile: Self.profiles[0])
+        let keys = Array(Self.keys.prefix(40))
+        let expected = try keys.map { try setup.manifestJSON(key: $0) }
+        let results = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let manifest = try? setup.manifestJSON(key: keys[index % keys.count])
+            results.withLock { $0[index] = manifest }
+        }
+        let filled = results.withLock { $0 }
+        #expect(filled.count == 400)
+        #expect(filled.allSatisfy { $0.value == expected[$0.key % keys.count] })
     }
 
     @Test("a key that is not a key is refused with the field named, not a flag")
