@@ -6,11 +6,14 @@ public struct ClientArtifacts: Sendable {
     public let title: String
     /// Its artifacts, rendered and verified, in a stable order.
     public let artifacts: [Artifact]
+    /// What kind of product it is (a client picker's section).
+    public let group: ClientGroup?
     /// What the client can express in general, for a support matrix.
     public let capabilities: ClientCapabilities?
 
     /// Groups artifacts under a client.
-    public init(id: String, title: String, artifacts: [Artifact], capabilities: ClientCapabilities? = nil) {
+    public init(id: String, title: String, artifacts: [Artifact], capabilities: ClientCapabilities? = nil, group: ClientGroup? = nil) {
+        self.group = group
         self.id = id
         self.title = title
         self.artifacts = artifacts
@@ -66,7 +69,7 @@ public struct SetupGenerator: Sendable {
             let artifacts = try Self.specs(of: client, for: request).map { spec in
                 try Self.make(spec, clientID: client.id, request: request, renderer: renderer, verifier: verifier)
             }
-            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: catalog.capabilities(of: client))
+            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: catalog.capabilities(of: client), group: client.group)
         }
     }
 

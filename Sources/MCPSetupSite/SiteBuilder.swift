@@ -30,9 +30,11 @@ public struct SiteBuilder: Sendable {
         let markdown = MarkdownRenderer(allowsRawHTML: settings.allowsRawHTML)
         let presenter = DocumentPresenter(templates: templates)
         var prose: [String: String] = [:]
+        var instructions: [String: String] = [:]
         for client in clients {
             if let text = try presenter.prose(clientID: client.id, request: request) {
                 prose[client.id] = markdown.render(text).html
+                instructions[client.id] = text
             }
         }
         var downloads: [String: SetupWidget.Download] = [:]
@@ -56,8 +58,11 @@ public struct SiteBuilder: Sendable {
         }
         let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
         output.add("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot)))
-        for (path, text) in templates.assets { output.add("assets/" + path, text) }
-        output.add("snippets.json", Manifest.json(for: request, clients: clients))
+        for (path, text) in templates.assets {
+            // The connect card's module gets the catalog's install-link schemes written in.
+            output.add("assets/" + path, path == ConnectCard.scriptName ? ConnectCard.script(templates: templates) : text)
+        }
+        output.add("snippets.json", Manifest.json(for: request, clients: clients, instructions: instructions))
         for download in widget.downloads.values { output.add("downloads/" + download.name, bytes: download.bytes) }
         for artifact in clients.flatMap(\.artifacts) {
             guard let content = artifact.content else { continue }

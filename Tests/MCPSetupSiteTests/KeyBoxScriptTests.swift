@@ -3,17 +3,18 @@ import MCPSetup
 import Testing
 @testable import MCPSetupSite
 
-/// The key box's JavaScript encoders (templates/assets/mcp-setup.js), run in Node, must write
+/// The JavaScript interpreter of artifact programs (templates/assets/mcp-setup-connect.js, which
+/// the docs site's key box and the connect card share), run in Node, must write
 /// every artifact byte for byte as the Swift encoders do, for any visible-ASCII key, and refuse
 /// exactly the artifacts the CLI marks unavailable for that key, with the CLI's reason.
 @Suite("Key box script")
 struct KeyBoxScriptTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/assets/mcp-setup.js")
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/assets/mcp-setup-connect.js")
 
     static func node(_ program: String, input: Data) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", "-e", program]
+        process.arguments = ["node", "--input-type=module", "-e", program]
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -119,7 +120,7 @@ struct KeyBoxScriptTests {
         // Node compares, and reports the mismatches and what it compared.
         let input = Data(JSONSyntax.compact(.object([("problems", ProgramJSON.problems), ("profiles", .array(profiles))])).utf8)
         let program = """
-            const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
+            const m = await import(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
             let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
             process.stdin.on('end', () => {
               const input = JSON.parse(s); const out = {compared: 0, contents: 0, refusals: {}, mismatches: []};
@@ -283,7 +284,7 @@ struct KeyBoxScriptTests {
             }
         }
         let program = """
-            const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
+            const m = await import(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
             let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
             process.stdin.on('end', () => {
               const input = JSON.parse(s);
@@ -324,7 +325,7 @@ struct KeyBoxScriptTests {
         expected["cmd-word"] = strings.map { CmdShell.isInertWord($0) ? "inert" : "" }
         expected["powershell-argument"] = strings.map { PowerShell.argumentProblem($0)?.rawValue ?? "" }
         let program = """
-            const m = require(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
+            const m = await import(\(JSONSyntax.quote(Self.script.path))); \(Self.writeASCIIJSON)
             let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', d => s += d);
             process.stdin.on('end', () => {
               const strings = JSON.parse(s); const out = {};
@@ -351,7 +352,7 @@ struct KeyBoxScriptTests {
     @Test("JavaScript refuses the keys Swift refuses", .enabled(if: (try? node("", input: Data())) != nil))
     func sameKeyRules() throws {
         let keys = ["sk_ok", "Bearer x", "bearer\tx", "a b", "a\nb", "a\u{7}b", "a\u{7F}b", "é", "\u{201C}x", String(repeating: "k", count: 16_385)]
-        let program = "const m = require(\(JSONSyntax.quote(Self.script.path))); let s = ''; process.stdin.on('data', d => s += d); process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(s).map(k => m.keyProblem(k) !== null))); });"
+        let program = "const m = await import(\(JSONSyntax.quote(Self.script.path))); let s = ''; process.stdin.on('data', d => s += d); process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(s).map(k => m.keyProblem(k) !== null))); });"
         let output = try Self.node(program, input: Data(JSONSyntax.compact(.array(keys.map(PlainValue.string))).utf8))
         let refused = try #require(try JSONSerialization.jsonObject(with: output) as? [Bool])
         #expect(refused == keys.map { (try? Secret($0)) == nil })

@@ -43,12 +43,13 @@ struct HandWrittenSyntaxTests {
         #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
     }
 
-    @Test("the key box script names no client, config key or link scheme")
-    func scriptHoldsNoClientFact() throws {
-        let script = try String(contentsOf: Self.root.appendingPathComponent("templates/assets/mcp-setup.js"), encoding: .utf8)
+    @Test("the key box and connect card scripts name no client, config key or link scheme", arguments: ["mcp-setup.js", "mcp-setup-connect.js"])
+    func scriptHoldsNoClientFact(name: String) throws {
+        let script = try String(contentsOf: Self.root.appendingPathComponent("templates/assets/" + name), encoding: .utf8)
         let facts = ClientCatalog.standard.ids.map { "\"\($0)\"" } + ClientCatalog.standard.clients.map(\.title)
-            + ["mcpServers", "mcp_servers", "\"servers\"", "vscode:", "cursor:", "cursor.com", "goose://", "mcp-remote", "npx", "Authorization"]
+            + ["mcpServers", "mcp_servers", "\"servers\"", "vscode:", "cursor:", "cursor.com", "goose:", "mcp-remote", "npx", "Authorization"]
+            + ClientGroup.allCases.map(\.title)
         let found = facts.filter { script.contains($0) }
-        #expect(found.isEmpty, "mcp-setup.js holds client facts: \(found)")
+        #expect(found.isEmpty, "\(name) holds client facts: \(found)")
     }
 }

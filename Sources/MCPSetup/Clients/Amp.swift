@@ -20,6 +20,8 @@ public struct Amp: Client {
     public let title = "Amp"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
 
     static let paths = [
         ConfigPath(os: "macos", scope: "user", path: "~/.config/amp/settings.json"),

@@ -21,6 +21,8 @@ public struct Antigravity: Client {
     public let title = "Antigravity"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
@@ -48,6 +50,8 @@ public struct AntigravityCLI: Client {
     public let title = "Antigravity CLI"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {

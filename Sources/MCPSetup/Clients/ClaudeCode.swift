@@ -31,6 +31,8 @@ public struct ClaudeCode: Client {
     public let title = "Claude Code"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
     /// `${VAR}`.
     public let envSyntax: String? = EnvReference.dollarBraces.syntax
 

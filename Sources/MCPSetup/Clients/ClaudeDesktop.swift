@@ -34,6 +34,8 @@ public struct ClaudeDesktop: Client {
     public let title = "Claude Desktop"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.desktop
 
     /// The environment variable mcp-remote fills the header from.
     static let headerVariable = "AUTH_HEADER"

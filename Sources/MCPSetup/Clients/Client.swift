@@ -8,6 +8,8 @@ public protocol Client: Sendable {
     /// The date (`YYYY-MM-DD`) the client's facts were last checked at their sources, as its
     /// file's comment records them.
     var checked: String { get }
+    /// What kind of product it is, which places it in a client picker.
+    var group: ClientGroup { get }
     /// The artifacts for a request, in a stable order. Every id the client has appears, even
     /// when the request cannot be expressed (then with a reason).
     func artifacts(for request: SetupRequest) -> [ArtifactSpec]
@@ -23,6 +25,29 @@ extension Client {
     public var envSyntax: String? { nil }
     /// No key prompt unless the client says so.
     public var promptsForKey: Bool { false }
+}
+
+/// What kind of product a client is: the sections of a client picker, so 30 clients stay
+/// scannable.
+public enum ClientGroup: String, Sendable, Hashable, CaseIterable {
+    /// A desktop app (Claude Desktop, LM Studio, Goose).
+    case desktop
+    /// An editor or IDE, or an extension inside one (VS Code, Cursor, JetBrains).
+    case editor
+    /// An agent that runs in a terminal (Claude Code, Codex, Gemini CLI).
+    case terminal
+    /// A chat app on the web that connects from its vendor's cloud (ChatGPT, Claude.ai).
+    case chat
+
+    /// The section heading.
+    public var title: String {
+        switch self {
+        case .desktop: return "Desktop apps"
+        case .editor: return "Editors and IDEs"
+        case .terminal: return "Terminal agents"
+        case .chat: return "Chat apps"
+        }
+    }
 }
 
 /// How a client writes a reference to an environment variable inside its config.

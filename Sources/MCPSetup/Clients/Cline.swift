@@ -15,6 +15,8 @@ public struct Cline: Client {
     public let title = "Cline"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     static let paths = ConfigPath.vscodeGlobalStorage("saoudrizwan.claude-dev/settings/cline_mcp_settings.json")
         + ConfigPath.underHome(".cline/data/settings/cline_mcp_settings.json")

@@ -14,6 +14,8 @@ public struct Codex: Client {
     public let title = "Codex"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
     /// The variable's name in `bearer_token_env_var` (or `env_http_headers`).
     public let envSyntax: String? = "bearer_token_env_var"
 

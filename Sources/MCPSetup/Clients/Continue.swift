@@ -19,6 +19,8 @@ public struct Continue: Client {
     public let title = "Continue"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
     /// `${{ secrets.VAR }}`.
     public let envSyntax: String? = EnvReference.continueSecret.syntax
 

@@ -27,6 +27,8 @@ public struct CopilotCLI: Client {
     public let title = "GitHub Copilot CLI"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
     static let paths = ConfigPath.underHome(".copilot/mcp-config.json") + [.project(".github/mcp.json")]
 
     /// The artifacts.

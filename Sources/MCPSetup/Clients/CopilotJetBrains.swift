@@ -15,6 +15,8 @@ public struct CopilotJetBrains: Client {
     public let title = "GitHub Copilot (JetBrains, Eclipse, Xcode)"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {

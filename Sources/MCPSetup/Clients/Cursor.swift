@@ -21,6 +21,8 @@ public struct Cursor: Client {
     public let title = "Cursor"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
     /// `${env:VAR}`.
     public let envSyntax: String? = EnvReference.envColon.syntax
 

@@ -16,6 +16,8 @@ public struct FactoryDroid: Client {
     public let title = "Factory Droid"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
     /// `${VAR}`.
     public let envSyntax: String? = EnvReference.dollarBraces.syntax
 

@@ -18,6 +18,8 @@ public struct Goose: Client {
     public let title = "Goose"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.desktop
 
     static let paths = [
         ConfigPath(os: "macos", scope: "user", path: "~/.config/goose/config.yaml"),

@@ -17,6 +17,8 @@ public struct JetBrainsAI: Client {
     public let title = "JetBrains AI Assistant"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {

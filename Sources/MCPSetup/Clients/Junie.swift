@@ -15,6 +15,8 @@ public struct Junie: Client {
     public let title = "JetBrains Junie"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     static let paths = ConfigPath.underHome(".junie/mcp/mcp.json") + [.project(".junie/mcp/mcp.json")]
 

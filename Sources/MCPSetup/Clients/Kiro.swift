@@ -20,6 +20,8 @@ public struct Kiro: Client {
     public let title = "Kiro"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
     /// `${VAR}`.
     public let envSyntax: String? = EnvReference.dollarBraces.syntax
 

@@ -17,6 +17,8 @@ public struct LMStudio: Client {
     public let title = "LM Studio"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.desktop
 
     static let paths = ConfigPath.underHome(".lmstudio/mcp.json")
 

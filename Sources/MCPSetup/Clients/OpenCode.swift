@@ -24,6 +24,8 @@ public struct OpenCode: Client {
     public let title = "OpenCode"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
     /// `{env:VAR}`.
     public let envSyntax: String? = EnvReference.braceEnv.syntax
 

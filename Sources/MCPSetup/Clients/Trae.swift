@@ -20,6 +20,8 @@ public struct Trae: Client {
     public let title = "Trae"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     static let paths = [ConfigPath.project(".trae/mcp.json")]
 

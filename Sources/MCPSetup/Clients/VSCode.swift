@@ -23,6 +23,8 @@ public struct VSCode: Client {
     public let title = "VS Code"
     /// When these facts were last checked at their sources.
     public let checked = "2026-12-01"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     static let paths = [
         ConfigPath(os: "any", scope: "project", path: ".vscode/mcp.json"),

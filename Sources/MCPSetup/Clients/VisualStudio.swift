@@ -21,6 +21,8 @@ public struct VisualStudio: Client {
     public let title = "Visual Studio"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
     /// `${input:ID}`: Visual Studio asks for the key.
     public let envSyntax: String? = "${input:ID}"
     /// Visual Studio prompts for the key.

@@ -14,6 +14,8 @@ public struct Warp: Client {
     public let title = "Warp"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.terminal
 
     static let paths = [
         ConfigPath(os: "macos", scope: "user", path: "~/.warp/.mcp.json"),

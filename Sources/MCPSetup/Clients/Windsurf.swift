@@ -21,6 +21,8 @@ public struct Windsurf: Client {
     public let title = "Windsurf"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
     /// `${env:VAR}`.
     public let envSyntax: String? = EnvReference.envColon.syntax
 

@@ -16,6 +16,8 @@ public struct Zed: Client {
     public let title = "Zed"
     /// When these facts were last checked at their sources.
     public let checked = "2026-11-22"
+    /// Where it is listed in a client picker.
+    public let group = ClientGroup.editor
 
     static let paths = [
         ConfigPath(os: "macos", scope: "user", path: "~/.config/zed/settings.json"),

@@ -1,7 +1,7 @@
 /// The JSON manifest: a stable, versioned description of every artifact for pipelines.
 ///
 /// Schema 2: `{"schema": 2, "server": {…}, "credential": "…", "placeholder": "…", "problems":
-/// {…}, "clients": [{"id", "title", "artifacts": [{"id", "kind", "title", "available",
+/// {…}, "groups": […], "clients": [{"id", "title", "group", "artifacts": [{"id", "kind", "title", "available",
 /// "content", "secret", "notes", …, "program"}]}]}`. In a manifest that holds no real key
 /// (every credential mode but inline), each artifact whose text holds the placeholder carries
 /// its `program` (``ProgramJSON``), so any language can fill in a key; `problems` holds the
@@ -19,16 +19,26 @@ public enum Manifest {
         program(for: request, clients: clients, texts: [:]).constantString ?? ""
     }
 
+    /// The manifest with each client's instruction prose (Markdown, by client id), as the
+    /// connect card and the docs site's `snippets.json` carry it.
+    public static func json(for request: SetupRequest, clients: [ClientArtifacts], instructions: [String: String]) -> String {
+        program(for: request, clients: clients, texts: [:], instructions: instructions).constantString ?? ""
+    }
+
     /// The manifest as a program: the artifacts whose ids `texts` lists take their content (and
     /// argv) from those programs.
-    static func program(for request: SetupRequest, clients: [ClientArtifacts], texts: [String: (content: KeyProgram, argv: [KeyProgram]?)]) -> KeyProgram {
+    static func program(for request: SetupRequest, clients: [ClientArtifacts], texts: [String: (content: KeyProgram, argv: [KeyProgram]?)],
+                        instructions: [String: String] = [:]) -> KeyProgram {
         let value = ProgramValue.object([
             .init("schema", .number(String(schemaVersion))),
             .init("server", ProgramValue(server(request.profile))),
             .init("credential", .string(KeyProgram(literal: request.credential.modeName))),
             .init("placeholder", request.profile.auth.usesKey ? .string(KeyProgram(literal: request.placeholder)) : .null),
             .init("problems", ProgramValue(ProgramJSON.problems)),
-            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey) })),
+            .init("groups", .array(ClientGroup.allCases.map { group in
+                .object([.init("id", .string(KeyProgram(literal: group.rawValue))), .init("title", .string(KeyProgram(literal: group.title)))])
+            })),
+            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey, instructions: instructions[$0.id]) })),
         ])
         return JSONSyntax.program(value, indent: "  ") + KeyProgram(literal: "\n")
     }
@@ -49,7 +59,7 @@ public enum Manifest {
                 texts[artifact.id] = (program.text, artifact.argv)
                 return Artifact(id: artifact.id, spec: artifact.spec, content: "", document: document, secret: request.holdsRealKey && document.containsSecret,
                                 argv: artifact.argv.map { $0.map { _ in "" } }, program: keyProgram)
-            }, capabilities: client.capabilities)
+            }, capabilities: client.capabilities, group: client.group)
         }
         return program(for: request, clients: baseline, texts: texts)
     }
@@ -70,9 +80,11 @@ public enum Manifest {
         return .object(members)
     }
 
-    static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool) -> ProgramValue {
+    static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool, instructions: String?) -> ProgramValue {
         var members: [ProgramValue.Member] = [.init("id", .string(KeyProgram(literal: client.id))), .init("title", .string(KeyProgram(literal: client.title)))]
+        if let group = client.group { members.append(.init("group", .string(KeyProgram(literal: group.rawValue)))) }
         if let capabilities = client.capabilities { members.append(.init("capabilities", ProgramValue(Self.capabilities(capabilities)))) }
+        if let instructions { members.append(.init("instructions", .string(KeyProgram(literal: instructions)))) }
         members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs) })))
         return .object(members)
     }
@@ -90,7 +102,7 @@ public enum Manifest {
 
     /// The client catalog, for `mcp-setup clients --format json`: every client with its
     /// artifacts and capabilities, so a docs page can render a support matrix. Schema 1:
-    /// `{"schema": 1, "clients": [{"id", "title", "checked", "artifacts": [{"id", "kind", "title",
+    /// `{"schema": 1, "clients": [{"id", "title", "group", "checked", "artifacts": [{"id", "kind", "title",
     /// "shell" | "format"}], "credentialModes", "authSchemes", "transports", "envSyntax", "install"}]}`.
     public static func catalogJSON(_ catalog: ClientCatalog) -> String {
         let clients: [PlainValue] = catalog.clients.compactMap { client in
@@ -101,7 +113,7 @@ public enum Manifest {
                 if let format = info.format { fields.append(("format", .string(format.rawValue))) }
                 return .object(fields)
             }
-            return .object([("id", .string(client.id)), ("title", .string(client.title)), ("checked", .string(client.checked)), ("artifacts", .array(artifacts))] + members)
+            return .object([("id", .string(client.id)), ("title", .string(client.title)), ("group", .string(client.group.rawValue)), ("checked", .string(client.checked)), ("artifacts", .array(artifacts))] + members)
         }
         return JSONSyntax.pretty(.object([("schema", .number(String(catalogSchemaVersion))), ("clients", .array(clients))])) + "\n"
     }

@@ -46,7 +46,7 @@ public struct PreparedSetup: Sendable {
     public init(request: SetupRequest, clientIDs: [String] = [], catalog: ClientCatalog = .standard) throws {
         self.request = request
         let clients = try catalog.select(clientIDs).map { client in
-            PreparedClient(id: client.id, title: client.title, capabilities: catalog.capabilities(of: client),
+            PreparedClient(id: client.id, title: client.title, group: client.group, capabilities: catalog.capabilities(of: client),
                            artifacts: SetupGenerator.specs(of: client, for: request).map { PreparedArtifact(spec: $0, clientID: client.id) })
         }
         for artifact in clients.flatMap(\.artifacts) { try artifact.verifyWithProbes() }
@@ -103,7 +103,7 @@ public struct PreparedSetup: Sendable {
             let artifacts = client.artifacts.map { artifact in
                 artifact.fill(bytes, secret: secret, restrictions: restrictions, holdsRealKey: request.holdsRealKey)
             }
-            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: client.capabilities)
+            return ClientArtifacts(id: client.id, title: client.title, artifacts: artifacts, capabilities: client.capabilities, group: client.group)
         }
     }
 
@@ -124,6 +124,7 @@ public struct PreparedSetup: Sendable {
 struct PreparedClient: Sendable {
     let id: String
     let title: String
+    let group: ClientGroup
     let capabilities: ClientCapabilities
     let artifacts: [PreparedArtifact]
 }

@@ -1,0 +1,44 @@
+/// The files of the `<mcp-setup-connect>` card: the element's module and stylesheet (from the
+/// templates' assets) and the manifest it shows, with each client's instructions.
+public enum ConnectCard {
+    /// The module's file name.
+    public static let scriptName = "mcp-setup-connect.js"
+    /// The stylesheet's file name (the module loads it from beside itself).
+    public static let styleName = "mcp-setup-connect.css"
+    /// Where the module keeps the install-link schemes it may open.
+    static let schemesMarker = #"/*mcp-setup:link-schemes*/["https:"]"#
+
+    /// The schemes of every install link the catalog writes, with `https:`: the only links the
+    /// card opens (`cursor:`, `vscode:`, …). Found by rendering each client for example servers.
+    public static func linkSchemes(catalog: ClientCatalog = .standard) -> [String] {
+        var schemes: Set<String> = ["https:"]
+        for auth in [AuthScheme.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth] {
+            guard let profile = try? ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp", auth: auth),
+                  let request = try? SetupRequest(profile: profile, credential: auth.usesKey ? .placeholder : .none),
+                  let clients = try? SetupGenerator(catalog: catalog).render(request) else { continue }
+            for artifact in clients.flatMap(\.artifacts) where artifact.kind == .link {
+                if let content = artifact.content, let colon = content.firstIndex(of: ":") {
+                    schemes.insert(content[..<colon].lowercased() + ":")
+                }
+            }
+        }
+        return schemes.sorted()
+    }
+
+    /// The module, with the catalog's link schemes written in.
+    public static func script(templates: TemplateSet, catalog: ClientCatalog = .standard) -> String {
+        let source = templates.assets[scriptName] ?? ""
+        let schemes = JSONSyntax.compact(.array(linkSchemes(catalog: catalog).map(PlainValue.string)))
+        return source.replacingOccurrences(of: schemesMarker, with: schemes)
+    }
+
+    /// The manifest the card shows: the placeholder manifest with each client's instructions.
+    public static func manifest(for request: SetupRequest, clients: [ClientArtifacts], templates: TemplateSet) throws(SetupError) -> String {
+        let presenter = DocumentPresenter(templates: templates)
+        var instructions: [String: String] = [:]
+        for client in clients {
+            if let text = try presenter.prose(clientID: client.id, request: request) { instructions[client.id] = text }
+        }
+        return Manifest.json(for: request, clients: clients, instructions: instructions)
+    }
+}

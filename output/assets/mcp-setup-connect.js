@@ -1,0 +1,593 @@
+// <mcp-setup-connect>: every MCP client's setup, filled with the user's key, for a SaaS key page
+// or any docs site. An ES module with no dependencies and no build step; it works under a strict
+// Content-Security-Policy (script-src 'self', style-src 'self', no inline code, no eval, and
+// connect-src 'none' when the manifest is given as an object or an element id).
+//
+//   <mcp-setup-connect manifest-id="mcp-manifest"></mcp-setup-connect>
+//   document.querySelector("mcp-setup-connect").key = newKey;   // a property, never an attribute
+//
+// The manifest is what `mcp-setup card` (or `render --format json --placeholder`) writes: every
+// artifact with its program (README "Artifact programs"). This module only interprets programs:
+// the escapers and checks below are ports of the encoders' own functions, and no client fact
+// lives here; the install-link schemes are written in by mcp-setup from its client catalog.
+// The key is held in memory while the element shows it: never in an attribute, a URL or
+// storage, never sent anywhere, and never in an event.
+
+// ---- Helpers ----
+
+function repeat(string, count) {
+  let out = "";
+  for (let i = 0; i < count; i++) out += string;
+  return out;
+}
+
+function isAlphanumeric(ch) {
+  return (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || (ch >= "0" && ch <= "9");
+}
+
+function isASCIILetter(ch) {
+  return (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
+}
+
+// Unicode's White_Space property (Swift's Unicode.Scalar.Properties.isWhitespace). Not JS's \s,
+// which adds U+FEFF and leaves out U+0085.
+function isWhitespace(ch) {
+  const c = ch.codePointAt(0);
+  return (c >= 0x09 && c <= 0x0D) || c === 0x20 || c === 0x85 || c === 0xA0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200A) || c === 0x2028 || c === 0x2029 || c === 0x202F || c === 0x205F || c === 0x3000;
+}
+
+function setOf(characters) {
+  const set = {};
+  for (let i = 0; i < characters.length; i++) set[characters.charAt(i)] = true;
+  return set;
+}
+
+// Strings are scanned by Unicode scalar (code point), as Swift's unicodeScalars.
+function allIn(string, set) {
+  for (const ch of string) if (set[ch] !== true) return false;
+  return true;
+}
+
+function hex(code, digits) {
+  let text = code.toString(16).toUpperCase();
+  while (text.length < digits) text = "0" + text;
+  return text;
+}
+
+// ---- Primitive escapers (Escaper.swift; each a port of its encoder's function) ----
+
+// JSON string body (JSONSyntax.appendStringBody): JSON.stringify writes strings the same way.
+function jsonString(text) {
+  const quoted = JSON.stringify(text);
+  return quoted.slice(1, quoted.length - 1);
+}
+
+// POSIX sh word (POSIXShell.quote).
+const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+function posixWord(word) {
+  if (word.length > 0 && PLAIN_WORD.test(word)) return word;
+  return "'" + word.split("'").join("'\\''") + "'";
+}
+
+// Windows C-runtime quoting (WindowsCommandLine.quote).
+function windowsQuote(word) {
+  let quoted = "\"";
+  let backslashes = 0;
+  for (const ch of word) {
+    if (ch === "\\") {
+      backslashes += 1;
+    } else if (ch === "\"") {
+      quoted += repeat("\\", backslashes * 2 + 1) + "\"";
+      backslashes = 0;
+    } else {
+      quoted += repeat("\\", backslashes) + ch;
+      backslashes = 0;
+    }
+  }
+  return quoted + repeat("\\", backslashes * 2) + "\"";
+}
+
+// cmd.exe argument (CmdShell.quote).
+const CMD_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
+function cmdArgument(word) {
+  if (word.length > 0 && allIn(word, CMD_PLAIN)) return word;
+  return windowsQuote(word);
+}
+
+// PowerShell native-command argument (PowerShell.quote).
+function isSingleQuote(ch) {
+  const c = ch.codePointAt(0);
+  return ch === "'" || (c >= 0x2018 && c <= 0x201B);
+}
+
+const PS_BARE = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+-");
+function powerShellIsBare(word) {
+  const list = Array.from(word);
+  if (list.length === 0) return false;
+  if (list[0] === "-") {
+    let dashes = 0;
+    while (dashes < list.length && list[dashes] === "-") dashes += 1;
+    const name = list.slice(dashes);
+    return dashes <= 2 && name.length > 0 && isAlphanumeric(name[0]) &&
+      name.every((ch) => isAlphanumeric(ch) || ch === "-");
+  }
+  return isASCIILetter(list[0]) ? list.every((ch) => PS_BARE[ch] === true) : false;
+}
+
+function powerShellWord(word) {
+  if (powerShellIsBare(word)) return word;
+  let quoted = "'";
+  for (const ch of word) {
+    if (isSingleQuote(ch)) quoted += ch;
+    quoted += ch;
+  }
+  return quoted + "'";
+}
+
+// YAML scalar (YAMLSyntax.scalar): plain where unambiguous, else double-quoted.
+const YAML_PLAIN = setOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=+- ");
+const YAML_RESERVED = {};
+["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"].forEach((word) => { YAML_RESERVED[word] = true; });
+
+function yamlIsPlain(string) {
+  if (string.length === 0) return false;
+  const list = Array.from(string);
+  const first = list[0], last = list[list.length - 1];
+  if (!isASCIILetter(first) || last === " " || last === ":" || !allIn(string, YAML_PLAIN)) return false;
+  // Only ASCII gets here, where toLowerCase is Swift's lowercased().
+  return string.indexOf(": ") < 0 && string.indexOf("  ") < 0 && YAML_RESERVED[string.toLowerCase()] !== true;
+}
+
+function yamlQuote(string) {
+  let out = "\"";
+  for (const ch of string) {
+    const c = ch.codePointAt(0);
+    if (ch === "\"") out += "\\\"";
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\r") out += "\\r";
+    else if (c <= 0x1F || (c >= 0x7F && c <= 0x9F)) out += "\\x" + hex(c, 2);
+    else if (c === 0x2028 || c === 0x2029 || c === 0xFEFF || c === 0xFFFE || c === 0xFFFF) out += "\\u" + hex(c, 0);
+    else out += ch;
+  }
+  return out + "\"";
+}
+
+function yamlScalar(string) {
+  return yamlIsPlain(string) ? string : yamlQuote(string);
+}
+
+// TOML basic string body (TOMLSyntax.appendStringBody).
+function tomlString(string) {
+  let out = "";
+  for (let i = 0; i < string.length; i++) {
+    const c = string.charCodeAt(i);
+    const ch = string.charAt(i);
+    if (ch === "\"") out += "\\\"";
+    else if (ch === "\\") out += "\\\\";
+    else if (c === 8) out += "\\b";
+    else if (c === 9) out += "\\t";
+    else if (c === 10) out += "\\n";
+    else if (c === 12) out += "\\f";
+    else if (c === 13) out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += "\\u" + hex(c, 4);
+    else out += ch;
+  }
+  return out;
+}
+
+// Base64 of the UTF-8 bytes (Base64Text).
+function base64(string) {
+  const bytes = new TextEncoder().encode(string);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary);
+}
+
+/** The primitive escapers, by the names programs use. */
+export const escapers = Object.freeze({
+  "json-string": jsonString,
+  "json-percent": (text) => text.split("%").join("\\u0025"),
+  "percent": encodeURIComponent,
+  "base64": base64,
+  "posix-word": posixWord,
+  "powershell-word": powerShellWord,
+  "cmd-argument": cmdArgument,
+  "yaml-scalar": yamlScalar,
+  "toml-string": tomlString,
+});
+
+// ---- Checks (KeyCheck.swift; the tests are ports of the encoders' own) ----
+
+// What cmd would do to a line (CmdShell.lineProblem): a problem code, or null.
+const CMD_MAXIMUM_LENGTH = 8191;
+function cmdLineProblem(line) {
+  if (line.length > CMD_MAXIMUM_LENGTH) return "too-long";
+  let quoted = false;
+  let percentSigns = 0;
+  for (const ch of line) {
+    const c = ch.codePointAt(0);
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return "control";
+    switch (ch) {
+      case "\"": quoted = !quoted; break;
+      case "%":
+        percentSigns += 1;
+        if (percentSigns > 1) return "two-percent-signs";
+        break;
+      case "!": return "exclamation-mark";
+      case "&": case "|": case "<": case ">": case "^": case "(": case ")":
+        if (!quoted) return "operator-outside-quotes";
+        break;
+    }
+  }
+  return null;
+}
+
+// Whether a word passes through cmd /c as it is (CmdShell.isInertWord).
+const CMD_NOT_INERT = setOf(" \t\"%&|<>^()");
+function cmdIsInertWord(word) {
+  if (word.length === 0 || cmdLineProblem(word) !== null) return false;
+  for (const ch of word) if (CMD_NOT_INERT[ch] === true) return false;
+  return true;
+}
+
+// What makes PowerShell versions pass an argument differently (PowerShell.argumentProblem).
+function powerShellArgumentProblem(word) {
+  if (word.length === 0) return "empty";
+  if (word.indexOf("\"") >= 0) return "double-quote";
+  if (word.charAt(word.length - 1) === "\\") {
+    for (const ch of word) if (isWhitespace(ch)) return "space-then-final-backslash";
+  }
+  return null;
+}
+
+/** The primitive checks, for tests and for pages that render their own UI. */
+export const checks = Object.freeze({ cmdLineProblem, cmdIsInertWord, powerShellArgumentProblem });
+
+// ---- Programs (ArtifactProgram.swift, ProgramJSON.swift) ----
+
+// The text of a program text for a key: strings as they are, {key: true} the key,
+// {escape, text} an escaped text.
+function writeText(parts, key) {
+  let out = "";
+  for (const part of parts) {
+    if (typeof part === "string") out += part;
+    else if (part.key === true) out += key;
+    else if (part.escape !== undefined) {
+      const escaper = escapers[part.escape];
+      if (!escaper) throw new Error("unknown escaper " + part.escape);
+      out += escaper(writeText(part.text, key));
+    } else throw new Error("unknown program part");
+  }
+  return out;
+}
+
+// The reason a check refuses the key, or null. `problems` holds the texts of problem codes.
+function checkRefusal(check, key, problems, artifactText) {
+  switch (check.check) {
+    case "key-contains": return key.indexOf(check.value) >= 0 ? check.reason : null;
+    case "key-starts-with": return key.indexOf(check.value) === 0 ? check.reason : null;
+    case "cmd-word": return cmdIsInertWord(writeText(check.text, key)) ? null : check.reason;
+    case "cmd-line": {
+      const code = cmdLineProblem(check.text ? writeText(check.text, key) : artifactText());
+      return code === null ? null : check.reason[0] + problems["cmd-line"][code] + check.reason[1];
+    }
+    case "powershell-argument": {
+      const problem = powerShellArgumentProblem(writeText(check.text, key));
+      return problem === null ? null : check.reason[0] + problems["powershell-argument"][problem] + check.reason[1];
+    }
+    case "always": return check.reason;
+  }
+  throw new Error("unknown check " + check.check);
+}
+
+/**
+ * One artifact for a key, as PreparedSetup fills it: {content: text}, or {refused: reason}.
+ * `restrictions: false` skips the key restrictions (for a placeholder, as the CLI does).
+ */
+export function fillProgram(program, key, problems, restrictions) {
+  let text = null;
+  const artifactText = () => {
+    if (text === null) text = writeText(program.text, key);
+    return text;
+  };
+  for (const check of program.checks) {
+    if (restrictions === false && (check.check === "key-contains" || check.check === "key-starts-with")) continue;
+    const reason = checkRefusal(check, key, problems, artifactText);
+    if (reason !== null) return { refused: reason };
+  }
+  return { content: artifactText() };
+}
+
+/**
+ * Every artifact of a manifest for a key: {artifactId: {content} | {refused}}. Artifacts without
+ * a program do not depend on the key: their `content` (or `reason`) is given as it is.
+ */
+export function fill(manifest, key) {
+  const out = {};
+  for (const client of manifest.clients) {
+    for (const artifact of client.artifacts) {
+      if (artifact.program) out[artifact.id] = fillProgram(artifact.program, key, manifest.problems);
+      else out[artifact.id] = artifact.available ? { content: artifact.content } : { refused: artifact.reason };
+    }
+  }
+  return out;
+}
+
+/** Why a pasted key cannot be a key (the rules of Secret.swift), or null. */
+export function keyProblem(key) {
+  if (/^bearer[ \t]/i.test(key)) return "The key starts with \u201cBearer \u201d: paste the key alone; the snippets add the scheme.";
+  if (/[ \t\r\n]/.test(key)) return "The key contains spaces or line breaks: paste the key alone.";
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return "The key contains a control character: keys are visible ASCII characters only.";
+    if (c > 0x7e) return "The key contains a non-ASCII character (a smart quote from copying?): keys are visible ASCII characters only.";
+  }
+  if (key.length > 16384) return "The key is longer than 16384 characters: check that you pasted only the key.";
+  return null;
+}
+
+/**
+ * The key as the seeds' key pages show it: the prefix, four characters, "...", the last six
+ * (`phk_dLK5...J6HMii`); a key too short to hide anything is all dots.
+ */
+export function maskKey(key, prefix) {
+  const known = prefix && key.indexOf(prefix) === 0 ? prefix : "";
+  if (key.length < known.length + 14) return repeat("\u2022", Math.min(key.length, 12));
+  return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+}
+
+// ---- The element ----
+
+// The link schemes install buttons may open: https and the install schemes of mcp-setup's client
+// catalog, written in by mcp-setup when it writes this file. Anything else stays text.
+const LINK_SCHEMES = ["cursor:","goose:","https:","lmstudio:","trae-cn:","trae:","vscode:","vsweb+mcp:"];
+
+function isAllowedLink(href) {
+  const match = /^([a-z][a-z0-9+.-]*:)/i.exec(href);
+  return match !== null && LINK_SCHEMES.indexOf(match[1].toLowerCase()) >= 0;
+}
+
+function element(tag, attributes, children) {
+  const node = document.createElement(tag);
+  for (const name of Object.keys(attributes || {})) {
+    if (attributes[name] !== undefined && attributes[name] !== null) node.setAttribute(name, attributes[name]);
+  }
+  for (const child of children || []) {
+    if (child === null || child === undefined) continue;
+    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+// Instructions are Markdown from mcp-setup's templates; the card shows paragraphs, **bold** and
+// `code` as text nodes, never as HTML.
+function instructionNodes(markdown) {
+  return markdown.split(/\n{2,}/).map((paragraph) => {
+    const p = element("p", { class: "instructions" }, []);
+    const pattern = /(\*\*[^*]+\*\*|`[^`]+`)/g;
+    let last = 0, match;
+    while ((match = pattern.exec(paragraph)) !== null) {
+      if (match.index > last) p.appendChild(document.createTextNode(paragraph.slice(last, match.index)));
+      const token = match[0];
+      p.appendChild(token.charAt(0) === "`" ? element("code", {}, [token.slice(1, -1)]) : element("strong", {}, [token.slice(2, -2)]));
+      last = match.index + token.length;
+    }
+    if (last < paragraph.length) p.appendChild(document.createTextNode(paragraph.slice(last)));
+    return p;
+  });
+}
+
+const OS_LABELS = { macos: "macOS", windows: "Windows", linux: "Linux", any: "Any OS" };
+let instances = 0;
+
+const HTMLElementBase = typeof HTMLElement === "undefined" ? class {} : HTMLElement;
+
+/**
+ * `<mcp-setup-connect>`. Attributes: `manifest-id` (the id of a `<script type="application/json">`
+ * holding the manifest), `src` (a manifest URL), `client` (the client shown first), `clients`
+ * (ids to show, space-separated, in that order), `heading`, `theme` (`light` | `dark`).
+ * Properties: `manifest` (an object), `key` (write-only). Events (bubbling, composed, never
+ * carrying the key): `mcp-setup-copy` and `mcp-setup-install-click` with
+ * `detail: {artifact, client}`; `mcp-setup-key-status` with `detail: {state}` (`placeholder`,
+ * `filled` or `invalid`); `mcp-setup-ready` once the manifest is loaded.
+ */
+export class MCPSetupConnect extends HTMLElementBase {
+  constructor() {
+    super();
+    this._manifest = null;
+    this._key = "";
+    this._selected = null;
+    this._moreOpen = null;
+    this._number = ++instances;
+    this.attachShadow({ mode: "open" });
+    // The stylesheet is linked once: renders replace only the card.
+    this.shadowRoot.appendChild(element("link", { rel: "stylesheet", href: new URL("mcp-setup-connect.css", import.meta.url).href }));
+  }
+
+  static get observedAttributes() { return ["manifest-id", "src", "client", "clients", "heading"]; }
+
+  connectedCallback() {
+    if (!this._manifest) this._load();
+    else this._render();
+  }
+
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    if (name === "manifest-id" || name === "src") this._load();
+    else this._render();
+  }
+
+  /** The manifest, as an object (what `mcp-setup card` writes to manifest.json). */
+  set manifest(value) {
+    this._manifest = value;
+    this._render();
+    this._emit("mcp-setup-ready", {});
+  }
+
+  get manifest() { return this._manifest; }
+
+  /** The user's key: every artifact is filled with it. Write-only; "" clears it. */
+  set key(value) {
+    this._key = typeof value === "string" ? value : "";
+    this._render();
+    this._emit("mcp-setup-key-status", { state: this._key === "" ? "placeholder" : keyProblem(this._key) === null ? "filled" : "invalid" });
+  }
+
+  /** Forgets the key and shows the placeholders again. */
+  clear() {
+    this.key = "";
+  }
+
+  async _load() {
+    const id = this.getAttribute("manifest-id");
+    if (id) {
+      const source = document.getElementById(id);
+      if (source) this.manifest = JSON.parse(source.textContent);
+      return;
+    }
+    const src = this.getAttribute("src");
+    if (src) {
+      const response = await fetch(src, { credentials: "same-origin" });
+      this.manifest = await response.json();
+    }
+  }
+
+  _clients() {
+    const all = this._manifest.clients;
+    const wanted = (this.getAttribute("clients") || "").split(/\s+/).filter((id) => id !== "");
+    if (wanted.length === 0) return all;
+    return wanted.map((id) => all.find((client) => client.id === id)).filter((client) => client !== undefined);
+  }
+
+  _emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  _render() {
+    const root = this.shadowRoot;
+    if (!root || !this._manifest) return;
+    const manifest = this._manifest;
+    const clients = this._clients();
+    if (clients.length === 0) return;
+    const problem = this._key === "" ? null : keyProblem(this._key);
+    const filling = this._key !== "" && problem === null;
+    const results = filling ? fill(manifest, this._key) : null;
+    if (!this._selected || !clients.some((client) => client.id === this._selected)) {
+      const first = this.getAttribute("client");
+      this._selected = clients.some((client) => client.id === first) ? first : clients[0].id;
+    }
+    const prefix = "mcp-setup-connect-" + this._number + "-";
+    const focused = root.activeElement ? root.activeElement.getAttribute("data-focus") : null;
+
+    const title = (manifest.server && manifest.server.title) || "this server";
+    const heading = element("h2", { part: "heading", id: prefix + "heading" }, [this.getAttribute("heading") || "Connect " + title + " to an AI agent"]);
+    const status = element("p", { class: "status", part: "status", role: "status" }, []);
+    if (filling) {
+      status.appendChild(document.createTextNode("Filled with your key "));
+      status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server && manifest.server.keyPrefix)]));
+      status.appendChild(document.createTextNode(". Treat these snippets like the key itself."));
+    } else if (problem) {
+      status.textContent = problem;
+      status.className = "status error";
+    } else {
+      status.textContent = "The snippets show " + (manifest.placeholder || "a placeholder") + " where your key goes.";
+    }
+
+    // The picker: a native select, grouped, so every client is one keyboard or tap away.
+    const select = element("select", { id: prefix + "picker", part: "picker", "data-focus": "picker" }, []);
+    // Sections in the manifest's order of groups, each titled as the manifest says.
+    const groups = (manifest.groups || []).map((group) => ({ name: group.id, title: group.title, clients: [] }));
+    for (const client of clients) {
+      const group = client.group || "other";
+      let entry = groups.find((candidate) => candidate.name === group);
+      if (!entry) { entry = { name: group, title: "Other clients", clients: [] }; groups.push(entry); }
+      entry.clients.push(client);
+    }
+    for (const group of groups.filter((candidate) => candidate.clients.length > 0)) {
+      const optgroup = element("optgroup", { label: group.title }, []);
+      for (const client of group.clients) {
+        const option = element("option", { value: client.id }, [client.title]);
+        if (client.id === this._selected) option.selected = true;
+        optgroup.appendChild(option);
+      }
+      select.appendChild(optgroup);
+    }
+    select.addEventListener("change", () => {
+      this._selected = select.value;
+      this._render();
+    });
+    const picker = element("div", { class: "picker" }, [element("label", { for: prefix + "picker" }, ["Client"]), select]);
+
+    const client = clients.find((candidate) => candidate.id === this._selected);
+    const outcome = (artifact) => (results ? results[artifact.id] : (artifact.available ? { content: artifact.content } : { refused: artifact.reason }));
+    const shown = client.artifacts.filter((artifact) => artifact.available || artifact.program);
+    const primary = shown.find((artifact) => outcome(artifact).content !== undefined) || shown[0];
+    const others = shown.filter((artifact) => artifact !== primary);
+    const panel = element("section", { class: "panel", part: "panel", "aria-labelledby": prefix + "client" }, [
+      element("h3", { id: prefix + "client" }, [client.title]),
+    ]);
+    for (const node of instructionNodes(client.instructions || "")) panel.appendChild(node);
+    if (primary) panel.appendChild(this._artifact(client, primary, outcome(primary), prefix));
+    if (others.length > 0) {
+      const details = element("details", { part: "more" }, [element("summary", { "data-focus": "more" }, ["Other ways to set up " + client.title + " (" + others.length + ")"])]);
+      for (const artifact of others) details.appendChild(this._artifact(client, artifact, outcome(artifact), prefix));
+      details.open = this._moreOpen === client.id;
+      details.addEventListener("toggle", () => { this._moreOpen = details.open ? client.id : null; });
+      panel.appendChild(details);
+    }
+    for (const artifact of client.artifacts.filter((candidate) => !candidate.available && !candidate.program)) {
+      panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
+    }
+
+    const card = element("div", { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }, [heading, status, picker, panel]);
+    const previous = root.querySelector(".card");
+    if (previous) previous.replaceWith(card);
+    else root.appendChild(card);
+    if (focused) {
+      const again = root.querySelector("[data-focus=\"" + focused + "\"]");
+      if (again) again.focus();
+    }
+  }
+
+  _artifact(client, artifact, outcome, prefix) {
+    const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", {}, [artifact.title])]);
+    if (outcome.content === undefined) {
+      section.appendChild(element("p", { class: "refusal", part: "refusal" }, ["Not available for this key. " + outcome.refused]));
+      return section;
+    }
+    const content = outcome.content;
+    if (artifact.kind === "link" && isAllowedLink(content)) {
+      const link = element("a", { class: "install", part: "install-button", href: content, "data-focus": "install-" + artifact.id }, [artifact.title]);
+      link.addEventListener("click", () => this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id }));
+      section.appendChild(link);
+    }
+    const codeID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-");
+    const copy = element("button", { type: "button", class: "copy", part: "copy-button", "aria-describedby": codeID + "-title", "data-focus": "copy-" + artifact.id }, ["Copy"]);
+    section.firstChild.id = codeID + "-title";
+    copy.addEventListener("click", () => {
+      const done = (ok) => {
+        copy.textContent = ok ? "Copied" : "Select and copy";
+        setTimeout(() => { copy.textContent = "Copy"; }, 1600);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(content).then(() => done(true), () => done(false));
+      else done(false);
+      this._emit("mcp-setup-copy", { artifact: artifact.id, client: client.id });
+    });
+    section.appendChild(element("div", { class: "code" }, [element("pre", { part: "code", tabindex: "0", "aria-labelledby": codeID + "-title" }, [element("code", { "data-artifact": artifact.id }, [content])]), copy]));
+    if (artifact.paths && artifact.paths.length > 0) {
+      section.appendChild(element("ul", { class: "paths" }, artifact.paths.map((path) =>
+        element("li", {}, [(path.scope === "project" ? "Project folder" : (OS_LABELS[path.os] || path.os)) + ": ", element("code", {}, [path.path])]))));
+    }
+    if (artifact.notes && artifact.notes.length > 0) {
+      section.appendChild(element("ul", { class: "notes" }, artifact.notes.map((note) => element("li", {}, [note]))));
+    }
+    return section;
+  }
+}
+
+if (typeof customElements !== "undefined" && !customElements.get("mcp-setup-connect")) {
+  customElements.define("mcp-setup-connect", MCPSetupConnect);
+}
