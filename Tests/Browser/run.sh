@@ -13,9 +13,10 @@ done
 mkdir -p "$CACHE"
 [ -x "$VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$VENV"
 stamp="$VENV/.requirements.sha256"
-want="$(sha256sum "$HERE/requirements.txt" | cut -d' ' -f1)"
+mkdocs_requirements="$HERE/../../examples/mkdocs/requirements.txt"
+want="$(cat "$HERE/requirements.txt" "$mkdocs_requirements" | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$HERE/requirements.txt"
+  "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$HERE/requirements.txt" -r "$mkdocs_requirements"
   echo "$want" > "$stamp"
 fi
 cd "$HERE"

@@ -239,8 +239,8 @@ def set_color_scheme(driver, scheme):
 def test_axe_finds_no_serious_violations(driver, card_site, scheme):
     from axe_selenium_python import Axe
 
-    driver.get(card_site["url"] + "index.html")
     set_color_scheme(driver, scheme)
+    driver.get(card_site["url"] + "index.html")
     wait_for_card(driver)
     driver.execute_script("document.getElementById('card').key = 'sk_live_axe0123456789abcdef'; document.getElementById('card').shadowRoot.querySelector('details').open = true;")
     axe = Axe(driver)
@@ -275,8 +275,8 @@ def test_keyboard_reaches_every_copy_and_install_button(driver, card_site):
 @pytest.mark.parametrize("width,scheme", [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")])
 def test_screenshots(driver, card_site, screenshots, width, scheme):
     driver.set_window_size(width, 1400)
-    driver.get(card_site["url"] + "index.html")
     set_color_scheme(driver, scheme)
+    driver.get(card_site["url"] + "index.html")
     wait_for_card(driver)
     driver.find_element(By.ID, "create").click()
     path = screenshots / f"connect-card-dialog-{width}-{scheme}.png"

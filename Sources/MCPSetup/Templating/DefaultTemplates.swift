@@ -428,6 +428,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
   --mcp-setup-accent-fg: #ffffff;
   --mcp-setup-error: #b42318;
   --mcp-setup-radius: 8px;
+  color-scheme: light;
   display: block;
   color: var(--mcp-setup-fg);
   font-family: var(--mcp-setup-font);
@@ -436,6 +437,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 }
 @media (prefers-color-scheme: dark) {
   :host(:not([theme="light"])) {
+    color-scheme: dark;
     --mcp-setup-fg: #e6edf3;
     --mcp-setup-muted: #9da7b3;
     --mcp-setup-bg: #0d1117;
@@ -447,6 +449,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
   }
 }
 :host([theme="dark"]) {
+  color-scheme: dark;
   --mcp-setup-fg: #e6edf3;
   --mcp-setup-muted: #9da7b3;
   --mcp-setup-bg: #0d1117;
