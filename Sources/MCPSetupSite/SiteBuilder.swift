@@ -42,7 +42,7 @@ public struct SiteBuilder: Sendable {
         if let text = clients.flatMap(\.artifacts).first(where: { $0.id == "claude-desktop/bundle-manifest" })?.content {
             downloads["claude-desktop/bundle-manifest"] = .init(name: bundle.fileName, bytes: try bundle.archive(manifestText: text))
         }
-        let widget = SetupWidget(clients: clients, proseHTML: prose, downloads: downloads)
+        let widget = SetupWidget(request: request, clients: clients, proseHTML: prose, instructions: instructions, downloads: downloads)
         let pages = try ContentPage.loadAll(from: contentDirectory)
         let generated = GeneratedPages(request: request, clients: clients)
         let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients, templates: templates))
@@ -96,12 +96,12 @@ public struct SiteBuilder: Sendable {
             }
             return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
         }
-        var programs: [(String, PlainValue)] = []
+        var shownIDs: [String] = []
         for block in rendered.setupBlocks {
             for id in block.clientIDs where !widget.clients.contains(where: { $0.id == id }) {
                 throw SetupError("\(file):\(page.bodyLine + block.line - 1): setup block names unknown client '\(id)'; use: \(widget.clients.map(\.id).joined(separator: ", "))")
             }
-            programs += widget.programs(clientIDs: block.clientIDs)
+            for id in widget.shownIDs(block.clientIDs) where !shownIDs.contains(id) { shownIDs.append(id) }
         }
         let body = try rendered.html { index in
             let html = try widget.html(block: "b\(index)", clientIDs: rendered.setupBlocks[index].clientIDs, templates: templates)
@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
         }
         let laidOut = try layout.render(LaidOutPage(
             route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,
-            layout: page.frontMatter.layout, bodyHTML: body, programs: programs, headings: rendered.headings
+            layout: page.frontMatter.layout, bodyHTML: body, setupData: shownIDs.isEmpty ? nil : try widget.pageData(clientIDs: shownIDs), headings: rendered.headings
         ))
         return (page.route + "index.html", laidOut)
     }

@@ -72,8 +72,8 @@ def client_ids(cli):
 
 def paste_key(driver, key):
     """Puts the key in the box as a paste does (one input event), without typing it key by key.
-    Returns the milliseconds the page took to fill every artifact (the input handler runs
-    inside dispatchEvent), measured with performance.now()."""
+    Returns the milliseconds the page took to fill every card (the input handler runs inside
+    dispatchEvent), measured with performance.now()."""
     return driver.execute_script(
         "const input = document.getElementById('mcp-key'); input.value = arguments[0];"
         "const start = performance.now();"
@@ -81,14 +81,60 @@ def paste_key(driver, key):
         "return performance.now() - start;", key)
 
 
+# Every artifact every card on the page shows: each card is asked to show each of its clients in
+# turn (as a reader choosing it in the picker), with its other ways opened; then the first client
+# is shown again.
+PAGE_ARTIFACTS = """
+const out = {codes: {}, refused: {}, links: {}, clients: [], cards: 0};
+for (const card of document.querySelectorAll('mcp-setup-connect')) {
+  const root = card.shadowRoot;
+  if (!root || !root.querySelector('select')) continue;
+  out.cards += 1;
+  const select = root.querySelector('select');
+  const first = select.value;
+  for (const option of Array.from(root.querySelectorAll('option'))) {
+    out.clients.push(option.value);
+    select.value = option.value;
+    select.dispatchEvent(new Event('change'));
+    const details = root.querySelector('details');
+    if (details) details.open = true;
+    root.querySelectorAll('[data-artifact]').forEach(node => {
+      const id = node.getAttribute('data-artifact');
+      if (node.tagName === 'CODE') { out.codes[id] = node.textContent; return; }
+      const refusal = node.querySelector('.refusal');
+      if (refusal) out.refused[id] = refusal.textContent;
+      const link = node.querySelector('a.install:not([download])');
+      if (link) out.links[id] = link.getAttribute('href');
+    });
+    if (details) details.open = false;
+  }
+  const again = root.querySelector('select');
+  again.value = first;
+  again.dispatchEvent(new Event('change'));
+}
+return out;
+"""
+
+
+def refusal_reason(text):
+    """The reason a card gives: after "Not available for this key." (this key is refused) or
+    "Not available." (every key is)."""
+    for prefix in ("Not available for this key. ", "Not available. "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    raise AssertionError(f"not a refusal: {text!r}")
+
+
 def page_artifacts(driver):
-    return driver.execute_script(
-        "const out = {codes: {}, links: {}, refused: {}};"
-        "document.querySelectorAll('code[data-artifact]').forEach(c => { out.codes[c.dataset.artifact] = c.textContent; });"
-        "document.querySelectorAll('[data-refusal]').forEach(p => { if (!p.hidden) out.refused[p.dataset.refusal] = p.textContent; });"
-        "out.hidden = Array.from(document.querySelectorAll('.snippet')).filter(s => s.hidden).map(s => s.querySelector('code').dataset.artifact);"
-        "document.querySelectorAll('a[data-artifact-href]').forEach(a => { out.links[a.dataset.artifactHref] = a.getAttribute('href'); });"
-        "return out;")
+    return driver.execute_script(PAGE_ARTIFACTS)
+
+
+def wait_for_cards(driver):
+    for _ in range(100):
+        if driver.execute_script("const c = document.querySelector('mcp-setup-connect'); return !!(c && c.shadowRoot && c.shadowRoot.querySelector('select'));"):
+            return
+        driver.execute_script("return new Promise(r => setTimeout(r, 50));")
+    raise AssertionError("the setup cards did not render")
 
 
 def request_urls(driver):
@@ -106,23 +152,28 @@ PAGES = ["connect/", "clients/cursor/", "clients/gemini-cli/", "clients/continue
 @pytest.mark.parametrize("page", PAGES)
 def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
     driver.get(site_url + page)
+    wait_for_cards(driver)
     initial = request_urls(driver)
     assert initial and all(url.startswith(site_url) for url in initial), initial
     placeholder = page_artifacts(driver)
     assert placeholder["codes"], "the page shows no artifacts"
-    assert placeholder["refused"] == {} and placeholder["hidden"] == []
-    data = json.loads(driver.execute_script("return document.getElementById('mcp-setup-data').textContent"))
-    programs = set(data["artifacts"])
-    # The key box fills every artifact that holds the placeholder, from its program; the
-    # others do not depend on the key and stay as built.
-    assert programs and programs <= set(placeholder["codes"])
-    assert all(data["placeholder"] not in text for artifact_id, text in placeholder["codes"].items() if artifact_id not in programs)
+    # Before a key: refusals are only those that hold for every key, as the CLI gives them.
+    unavailable = json.loads(cli("render", "--format", "json", "--placeholder"))
+    unavailable = {a["id"]: a["reason"] for c in unavailable["clients"] for a in c["artifacts"] if not a["available"]}
+    assert all(text == "Not available. " + unavailable[artifact_id] for artifact_id, text in placeholder["refused"].items())
+    # Before a key: the cards show what the CLI renders with the placeholder.
+    documented = json.loads(cli("render", "--format", "json", "--placeholder"))
+    documented = {a["id"]: a["content"] for c in documented["clients"] for a in c["artifacts"] if a["available"]}
+    assert all(text == documented[artifact_id] for artifact_id, text in placeholder["codes"].items())
     if page == "connect/":
-        # The page's setup block names the clients it shows (the support matrix has them all).
+        # The page's setup block names the clients it shows (the picker groups them by kind,
+        # each group in the block's order), the first named shown first.
         source = (Path(__file__).resolve().parents[2] / "content" / "connect.md").read_text()
         named = next(line.split()[1:] for line in source.splitlines() if line.startswith("```mcp-setup"))
         assert named and set(named) <= set(client_ids(cli))
-        assert {artifact_id.split("/")[0] for artifact_id in placeholder["codes"]} == set(named)
+        assert sorted(placeholder["clients"]) == sorted(named)
+        assert [c for c in placeholder["clients"] if c in ("claude-code", "codex", "gemini-cli")] == [c for c in named if c in ("claude-code", "codex", "gemini-cli")]
+        assert driver.execute_script("return document.querySelector('mcp-setup-connect').shadowRoot.querySelector('select').value") == named[0]
 
     keys = HOSTILE_KEYS + random_keys(10)
     checked = refused = 0
@@ -132,31 +183,25 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
         fill_times.append(paste_key(driver, key))
         shown = page_artifacts(driver)
         expected = expected_contents(cli, key)
-        assert set(shown["codes"]) == set(placeholder["codes"])
+        assert set(shown["codes"]) | set(shown["refused"]) == set(placeholder["codes"]) | set(placeholder["refused"])
         for artifact_id, text in shown["codes"].items():
-            if isinstance(expected[artifact_id], tuple):
-                reason = expected[artifact_id][1]
-                # The CLI's reason, word for word.
-                assert shown["refused"].get(artifact_id) == "Not available for this key. " + reason, f"{artifact_id} should be refused for {key[:40]!r}"
-                assert artifact_id in shown["hidden"], f"{artifact_id} keeps its snippet for a refused key"
-                assert text == ""
-                refused += 1
-                refused_by[reason.split(" ")[0]] = refused_by.get(reason.split(" ")[0], 0) + 1
-            else:
-                assert artifact_id not in shown["refused"] and artifact_id not in shown["hidden"]
-                assert text == expected[artifact_id], f"{artifact_id} differs for key {key[:40]!r}"
+            assert not isinstance(expected[artifact_id], tuple), f"{artifact_id} shown for {key[:40]!r}, the CLI refuses it"
+            assert text == expected[artifact_id], f"{artifact_id} differs for key {key[:40]!r}"
             checked += 1
+        for artifact_id, text in shown["refused"].items():
+            reason = expected[artifact_id][1]
+            # The CLI's reason, word for word.
+            assert refusal_reason(text) == reason, f"{artifact_id} should be refused for {key[:40]!r}"
+            refused += 1
+            refused_by[reason.split(" ")[0]] = refused_by.get(reason.split(" ")[0], 0) + 1
         for artifact_id, href in shown["links"].items():
-            if isinstance(expected[artifact_id], tuple):
-                assert href is None, f"{artifact_id} keeps a link for a refused key"
-            else:
-                assert href == expected[artifact_id], f"{artifact_id} link differs for key {key[:40]!r}"
+            assert href == expected[artifact_id], f"{artifact_id} link differs for key {key[:40]!r}"
         status = driver.find_element(By.ID, "mcp-key-status").text
         assert "now holds your key" in status
     assert len(keys) >= 40 and checked >= 40
     # Speed is reported, never asserted (the machine is shared): see `make bench-keys`.
     fill_times.sort()
-    print(f"\nkey box fill on {page}: {len(programs)} programs, median {fill_times[len(fill_times) // 2]:.2f} ms, "
+    print(f"\nkey box fill on {page}: {len(placeholder['clients'])} clients, median {fill_times[len(fill_times) // 2]:.2f} ms, "
           f"slowest {fill_times[-1]:.2f} ms over {len(fill_times)} keys (performance.now())")
     if page in ("connect/", "clients/gemini-cli/"):
         # The hostile keys reach the cmd and PowerShell encoders' refusals (pages with commands).
@@ -171,6 +216,7 @@ def test_key_box_fills_every_artifact_like_the_cli(driver, site_url, cli, page):
 
 def test_bad_keys_are_explained_and_not_used(driver, site_url):
     driver.get(site_url + "connect/")
+    wait_for_cards(driver)
     placeholder = page_artifacts(driver)
     for key, words in [("Bearer sk_live_1", "paste the key alone"), ("sk live", "spaces"), ("sk_l\u00efve", "non-ASCII")]:
         paste_key(driver, key)
@@ -180,40 +226,37 @@ def test_bad_keys_are_explained_and_not_used(driver, site_url):
 
 def test_typing_a_key_works_too(driver, site_url, cli):
     driver.get(site_url + "clients/claude-code/")
+    wait_for_cards(driver)
     box = driver.find_element(By.ID, "mcp-key")
     box.send_keys("sk_typed_'$x`\\")
     expected = expected_contents(cli, "sk_typed_'$x`\\")
     shown = page_artifacts(driver)
     assert shown["codes"]
     for artifact_id, text in shown["codes"].items():
-        if isinstance(expected[artifact_id], tuple):
-            # A space-holding argument ending in a backslash: PowerShell refuses, as the CLI does.
-            assert text == "" and shown["refused"][artifact_id] == "Not available for this key. " + expected[artifact_id][1]
-        else:
-            assert text == expected[artifact_id]
-    assert "claude-code/command-powershell" in shown["refused"]
+        assert text == expected[artifact_id]
+    # A space-holding argument ending in a backslash: PowerShell refuses, as the CLI does.
+    assert shown["refused"]["claude-code/command-powershell"] == "Not available for this key. " + expected["claude-code/command-powershell"][1]
 
 
-def test_tabs_switch_by_click_and_keyboard(driver, site_url):
+def test_picker_switches_clients_by_mouse_and_keyboard(driver, site_url):
+    from selenium.webdriver.support.ui import Select
+
     driver.get(site_url + "connect/")
-    tabs = driver.find_elements(By.CSS_SELECTOR, "[role=tab]")
-    assert len(tabs) >= 7
-    for tab in tabs:
-        tab.click()
-        assert tab.get_attribute("aria-selected") == "true"
-        panel = driver.find_element(By.ID, tab.get_attribute("aria-controls"))
-        assert panel.is_displayed()
-        others = [t for t in tabs if t != tab]
-        assert all(t.get_attribute("aria-selected") == "false" for t in others)
-        assert not any(driver.find_element(By.ID, t.get_attribute("aria-controls")).is_displayed() for t in others)
-    tabs[0].click()
-    tabs[0].send_keys(Keys.ARROW_RIGHT)
-    assert tabs[1].get_attribute("aria-selected") == "true"
-    assert driver.switch_to.active_element == tabs[1]
-    tabs[1].send_keys(Keys.END)
-    assert tabs[-1].get_attribute("aria-selected") == "true"
-    tabs[-1].send_keys(Keys.HOME)
-    assert tabs[0].get_attribute("aria-selected") == "true"
+    wait_for_cards(driver)
+    select = driver.execute_script("return document.querySelector('mcp-setup-connect').shadowRoot.querySelector('select')")
+    heading = lambda: driver.execute_script("return document.querySelector('mcp-setup-connect').shadowRoot.querySelector('h3').textContent")
+    options = [(o.get_attribute("value"), o.text) for o in Select(select).options]
+    assert len(options) >= 7
+    for value, title in options:
+        # Re-rendered after each choice: find the select again.
+        select = driver.execute_script("return document.querySelector('mcp-setup-connect').shadowRoot.querySelector('select')")
+        Select(select).select_by_value(value)
+        assert heading() == title
+    first = driver.execute_script("const s = document.querySelector('mcp-setup-connect').shadowRoot.querySelector('select'); s.value = s.options[0].value; s.dispatchEvent(new Event('change')); s.focus(); return s.options[0].textContent")
+    assert heading() == first
+    driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    second = driver.execute_script("return document.querySelector('mcp-setup-connect').shadowRoot.querySelector('select').options[1].textContent")
+    assert heading() == second
 
 
 def test_without_javascript_every_client_is_shown(driver_without_js, site_url):

@@ -483,7 +483,9 @@ export class MCPSetupConnect extends HTMLElementBase {
     const focused = root.activeElement ? root.activeElement.getAttribute("data-focus") : null;
 
     const title = (manifest.server && manifest.server.title) || "this server";
-    const heading = element("h2", { part: "heading", id: prefix + "heading" }, [this.getAttribute("heading") || "Connect " + title + " to an AI agent"]);
+    // heading="" leaves the heading out (a page that has its own).
+    const headingText = this.hasAttribute("heading") ? this.getAttribute("heading") : "Connect " + title + " to an AI agent";
+    const heading = headingText === "" ? null : element("h2", { part: "heading", id: prefix + "heading" }, [headingText]);
     const status = element("p", { class: "status", part: "status", role: "status" }, []);
     if (filling) {
       status.appendChild(document.createTextNode("Filled with your key "));
@@ -542,7 +544,8 @@ export class MCPSetupConnect extends HTMLElementBase {
       panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
     }
 
-    const card = element("div", { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }, [heading, status, picker, panel]);
+    const card = element("div", heading ? { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }
+      : { class: "card", part: "card", role: "group", "aria-label": "Set up " + title }, [heading, status, picker, panel]);
     const previous = root.querySelector(".card");
     if (previous) previous.replaceWith(card);
     else root.appendChild(card);
@@ -555,10 +558,17 @@ export class MCPSetupConnect extends HTMLElementBase {
   _artifact(client, artifact, outcome, prefix) {
     const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", {}, [artifact.title])]);
     if (outcome.content === undefined) {
-      section.appendChild(element("p", { class: "refusal", part: "refusal" }, ["Not available for this key. " + outcome.refused]));
+      // A refusal that does not depend on the key reads as the manifest gives it.
+      const forEveryKey = !artifact.available && outcome.refused === artifact.reason;
+      section.appendChild(element("p", { class: "refusal", part: "refusal" }, [(forEveryKey ? "Not available. " : "Not available for this key. ") + outcome.refused]));
       return section;
     }
     const content = outcome.content;
+    // A file offered beside the artifact (the docs site's desktop bundle): only a zip
+    // given as a data: URL, which downloads and never navigates.
+    if (artifact.download && /^data:application\/zip;base64,[A-Za-z0-9+/=]*$/.test(artifact.download.href)) {
+      section.appendChild(element("a", { class: "install", part: "install-button", href: artifact.download.href, download: artifact.download.name, "data-focus": "download-" + artifact.id }, ["Download " + artifact.download.name]));
+    }
     if (artifact.kind === "link" && isAllowedLink(content)) {
       const link = element("a", { class: "install", part: "install-button", href: content, "data-focus": "install-" + artifact.id }, [artifact.title]);
       link.addEventListener("click", () => this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id }));

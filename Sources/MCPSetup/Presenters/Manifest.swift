@@ -25,10 +25,29 @@ public enum Manifest {
         program(for: request, clients: clients, texts: [:], instructions: instructions).constantString ?? ""
     }
 
+    /// A file offered for download beside an artifact (the docs site's Claude Desktop bundle).
+    public struct Download: Sendable {
+        /// The file name.
+        public var name: String
+        /// A `data:` URL of the file.
+        public var href: String
+
+        /// Creates a download.
+        public init(name: String, href: String) {
+            self.name = name
+            self.href = href
+        }
+    }
+
+    /// The manifest with instructions and, by artifact id, files offered for download.
+    public static func json(for request: SetupRequest, clients: [ClientArtifacts], instructions: [String: String], downloads: [String: Download]) -> String {
+        program(for: request, clients: clients, texts: [:], instructions: instructions, downloads: downloads).constantString ?? ""
+    }
+
     /// The manifest as a program: the artifacts whose ids `texts` lists take their content (and
     /// argv) from those programs.
     static func program(for request: SetupRequest, clients: [ClientArtifacts], texts: [String: (content: KeyProgram, argv: [KeyProgram]?)],
-                        instructions: [String: String] = [:]) -> KeyProgram {
+                        instructions: [String: String] = [:], downloads: [String: Download] = [:]) -> KeyProgram {
         let value = ProgramValue.object([
             .init("schema", .number(String(schemaVersion))),
             .init("server", ProgramValue(server(request.profile))),
@@ -38,7 +57,7 @@ public enum Manifest {
             .init("groups", .array(ClientGroup.allCases.map { group in
                 .object([.init("id", .string(KeyProgram(literal: group.rawValue))), .init("title", .string(KeyProgram(literal: group.title)))])
             })),
-            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey, instructions: instructions[$0.id]) })),
+            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey, instructions: instructions[$0.id], downloads: downloads) })),
         ])
         return JSONSyntax.program(value, indent: "  ") + KeyProgram(literal: "\n")
     }
@@ -80,12 +99,13 @@ public enum Manifest {
         return .object(members)
     }
 
-    static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool, instructions: String?) -> ProgramValue {
+    static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool, instructions: String?,
+                       downloads: [String: Download] = [:]) -> ProgramValue {
         var members: [ProgramValue.Member] = [.init("id", .string(KeyProgram(literal: client.id))), .init("title", .string(KeyProgram(literal: client.title)))]
         if let group = client.group { members.append(.init("group", .string(KeyProgram(literal: group.rawValue)))) }
         if let capabilities = client.capabilities { members.append(.init("capabilities", ProgramValue(Self.capabilities(capabilities)))) }
         if let instructions { members.append(.init("instructions", .string(KeyProgram(literal: instructions)))) }
-        members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs) })))
+        members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs, download: downloads[$0.id]) })))
         return .object(members)
     }
 
@@ -118,7 +138,7 @@ public enum Manifest {
         return JSONSyntax.pretty(.object([("schema", .number(String(catalogSchemaVersion))), ("clients", .array(clients))])) + "\n"
     }
 
-    static func artifact(_ artifact: Artifact, text: (content: KeyProgram, argv: [KeyProgram]?)?, program: Bool) -> ProgramValue {
+    static func artifact(_ artifact: Artifact, text: (content: KeyProgram, argv: [KeyProgram]?)?, program: Bool, download: Download? = nil) -> ProgramValue {
         func string(_ string: String) -> ProgramValue { .string(KeyProgram(literal: string)) }
         var members: [ProgramValue.Member] = [
             .init("id", string(artifact.id)),
@@ -141,6 +161,9 @@ public enum Manifest {
         }
         if let badge = artifact.badge {
             members.append(.init("badge", .object([.init("image", string(badge.image)), .init("alt", string(badge.alt))])))
+        }
+        if let download, artifact.isAvailable {
+            members.append(.init("download", .object([.init("name", string(download.name)), .init("href", string(download.href))])))
         }
         if program, let program = artifact.program { members.append(.init("program", ProgramValue(ProgramJSON.value(program)))) }
         return .object(members)

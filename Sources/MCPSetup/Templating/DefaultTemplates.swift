@@ -280,6 +280,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 """#,
         "partials/setup": #"""
 {{% CONTENT_TYPE: HTML }}
+<mcp-setup-connect manifest-id="mcp-setup-data"{{#cardClients}} clients="{{cardClients}}"{{/cardClients}} client="{{firstClient}}" heading="">
 <section class="setup" data-setup="{{block}}">
 {{#tabbed}}
 <div class="tabs" role="tablist" aria-label="Clients">
@@ -326,6 +327,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 </div>
 {{/clients}}
 </section>
+</mcp-setup-connect>
 
 """#,
         "render/markdown": #"""
@@ -1019,7 +1021,9 @@ export class MCPSetupConnect extends HTMLElementBase {
     const focused = root.activeElement ? root.activeElement.getAttribute("data-focus") : null;
 
     const title = (manifest.server && manifest.server.title) || "this server";
-    const heading = element("h2", { part: "heading", id: prefix + "heading" }, [this.getAttribute("heading") || "Connect " + title + " to an AI agent"]);
+    // heading="" leaves the heading out (a page that has its own).
+    const headingText = this.hasAttribute("heading") ? this.getAttribute("heading") : "Connect " + title + " to an AI agent";
+    const heading = headingText === "" ? null : element("h2", { part: "heading", id: prefix + "heading" }, [headingText]);
     const status = element("p", { class: "status", part: "status", role: "status" }, []);
     if (filling) {
       status.appendChild(document.createTextNode("Filled with your key "));
@@ -1078,7 +1082,8 @@ export class MCPSetupConnect extends HTMLElementBase {
       panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
     }
 
-    const card = element("div", { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }, [heading, status, picker, panel]);
+    const card = element("div", heading ? { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }
+      : { class: "card", part: "card", role: "group", "aria-label": "Set up " + title }, [heading, status, picker, panel]);
     const previous = root.querySelector(".card");
     if (previous) previous.replaceWith(card);
     else root.appendChild(card);
@@ -1091,10 +1096,17 @@ export class MCPSetupConnect extends HTMLElementBase {
   _artifact(client, artifact, outcome, prefix) {
     const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", {}, [artifact.title])]);
     if (outcome.content === undefined) {
-      section.appendChild(element("p", { class: "refusal", part: "refusal" }, ["Not available for this key. " + outcome.refused]));
+      // A refusal that does not depend on the key reads as the manifest gives it.
+      const forEveryKey = !artifact.available && outcome.refused === artifact.reason;
+      section.appendChild(element("p", { class: "refusal", part: "refusal" }, [(forEveryKey ? "Not available. " : "Not available for this key. ") + outcome.refused]));
       return section;
     }
     const content = outcome.content;
+    // A file offered beside the artifact (the docs site's desktop bundle): only a zip
+    // given as a data: URL, which downloads and never navigates.
+    if (artifact.download && /^data:application\/zip;base64,[A-Za-z0-9+/=]*$/.test(artifact.download.href)) {
+      section.appendChild(element("a", { class: "install", part: "install-button", href: artifact.download.href, download: artifact.download.name, "data-focus": "download-" + artifact.id }, ["Download " + artifact.download.name]));
+    }
     if (artifact.kind === "link" && isAllowedLink(content)) {
       const link = element("a", { class: "install", part: "install-button", href: content, "data-focus": "install-" + artifact.id }, [artifact.title]);
       link.addEventListener("click", () => this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id }));
@@ -1130,139 +1142,51 @@ if (typeof customElements !== "undefined" && !customElements.get("mcp-setup-conn
 
 """#,
         "mcp-setup.js": #"""
-// mcp-setup docs pages: client tabs, copy buttons, and the key box.
+// mcp-setup docs pages: the key box fills every setup widget on the page with the reader's key.
 //
-// The key box fills every artifact on the page with the reader's key, byte for byte what
-// `mcp-setup render --token KEY` prints. The page carries each artifact as a program compiled by
-// mcp-setup (README "Artifact programs"), and the interpreter that fills them is the one the
-// <mcp-setup-connect> card runs (mcp-setup-connect.js): one implementation, no client fact. The
-// key never leaves the page: no request is made, nothing is stored, and the page's
-// Content-Security-Policy forbids connections.
-import { fillProgram, keyProblem } from "./mcp-setup-connect.js";
+// Each setup widget is a <mcp-setup-connect> card (mcp-setup-connect.js), the same element a key
+// page embeds; without JavaScript its server-rendered content shows instead, every client in
+// order. The key box hands the key to the cards, which fill every artifact byte for byte as
+// `mcp-setup render --token KEY` prints it. The key never leaves the page: no request is made,
+// nothing is stored, and the page's Content-Security-Policy forbids connections.
+import { keyProblem } from "./mcp-setup-connect.js";
 
 document.documentElement.classList.add("js");
 
-// ---- Page behaviour ----
-
-function setUpTabs(tablist) {
-  var tabs = Array.prototype.slice.call(tablist.querySelectorAll("[role=tab]"));
-  function select(tab, focus) {
-    tabs.forEach(function (other) {
-      var selected = other === tab;
-      other.setAttribute("aria-selected", selected ? "true" : "false");
-      other.tabIndex = selected ? 0 : -1;
-      document.getElementById(other.getAttribute("aria-controls")).hidden = !selected;
-    });
-    if (focus) tab.focus();
-  }
-  tabs.forEach(function (tab, index) {
-    tab.addEventListener("click", function () { select(tab, false); });
-    tab.addEventListener("keydown", function (event) {
-      var next = null;
-      if (event.key === "ArrowRight") next = tabs[(index + 1) % tabs.length];
-      else if (event.key === "ArrowLeft") next = tabs[(index - 1 + tabs.length) % tabs.length];
-      else if (event.key === "Home") next = tabs[0];
-      else if (event.key === "End") next = tabs[tabs.length - 1];
-      if (next) { event.preventDefault(); select(next, true); }
-    });
-  });
-  var current = tabs.filter(function (t) { return t.getAttribute("aria-selected") === "true"; })[0] || tabs[0];
-  if (current) select(current, false);
-}
-
-function setUpCopy(button) {
-  button.addEventListener("click", function () {
-    var code = document.getElementById(button.getAttribute("data-copy")).querySelector("code");
-    var text = code.textContent;
-    function done(ok) {
-      button.textContent = ok ? "Copied" : "Select and copy";
-      setTimeout(function () { button.textContent = "Copy"; }, 1600);
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-    } else {
-      done(false);
-    }
-  });
-}
-
-function setUpKeyBox(data) {
-  var input = document.getElementById("mcp-key");
+function setUpKeyBox() {
+  const input = document.getElementById("mcp-key");
   if (!input) return;
-  var status = document.getElementById("mcp-key-status");
-  var codes = Array.prototype.slice.call(document.querySelectorAll("code[data-artifact]"));
-  var links = Array.prototype.slice.call(document.querySelectorAll("a[data-artifact-href]"));
-  // Each artifact for the key: {content} or {refused: the CLI's reason}, once per fill. A
-  // placeholder is filled as the CLI renders it, without the key restrictions.
-  function fillPage(key, restrictions) {
-    var results = {};
-    function result(id) {
-      var program = data.artifacts[id];
-      if (!program) return null;
-      if (!(id in results)) results[id] = fillProgram(program, key, data.problems, restrictions);
-      return results[id];
-    }
-    codes.forEach(function (code) {
-      var id = code.getAttribute("data-artifact");
-      var artifact = result(id);
-      if (!artifact) return;
-      var refused = artifact.refused !== undefined;
-      var snippet = code.closest(".snippet");
-      var message = snippet && snippet.parentNode.querySelector("[data-refusal]");
-      if (snippet) snippet.hidden = refused;
-      if (message) {
-        message.hidden = !refused;
-        message.textContent = refused ? "Not available for this key. " + artifact.refused : "";
-      }
-      code.textContent = refused ? "" : artifact.content;
-    });
-    links.forEach(function (link) {
-      var artifact = result(link.getAttribute("data-artifact-href"));
-      if (!artifact) return;
-      if (artifact.refused === undefined) link.setAttribute("href", artifact.content);
-      else link.removeAttribute("href");
-    });
-  }
+  const status = document.getElementById("mcp-key-status");
+  const cards = Array.from(document.querySelectorAll("mcp-setup-connect"));
   function update() {
-    var key = input.value;
+    const key = input.value;
+    const problem = key === "" ? null : keyProblem(key);
+    for (const card of cards) card.key = key !== "" && problem === null ? key : "";
     if (key === "") {
-      fillPage(data.placeholder, false);
       status.textContent = "";
-      return;
-    }
-    var problem = keyProblem(key);
-    if (problem) {
-      fillPage(data.placeholder, false);
+    } else if (problem) {
       status.textContent = problem;
       status.className = "keybox-status error";
-      return;
+    } else {
+      status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
+      status.className = "keybox-status ok";
     }
-    fillPage(key, true);
-    status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
-    status.className = "keybox-status ok";
   }
   input.addEventListener("input", update);
-  var toggle = document.querySelector("[data-key-toggle]");
-  if (toggle) toggle.addEventListener("click", function () {
-    var show = input.type === "password";
+  const toggle = document.querySelector("[data-key-toggle]");
+  if (toggle) toggle.addEventListener("click", () => {
+    const show = input.type === "password";
     input.type = show ? "text" : "password";
     toggle.textContent = show ? "Hide" : "Show";
     toggle.setAttribute("aria-pressed", show ? "true" : "false");
   });
-  var clear = document.querySelector("[data-key-clear]");
-  if (clear) clear.addEventListener("click", function () { input.value = ""; update(); input.focus(); });
+  const clear = document.querySelector("[data-key-clear]");
+  if (clear) clear.addEventListener("click", () => { input.value = ""; update(); input.focus(); });
   update();
 }
 
-function start() {
-  Array.prototype.forEach.call(document.querySelectorAll("[role=tablist]"), setUpTabs);
-  Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setUpCopy);
-  var element = document.getElementById("mcp-setup-data");
-  if (element) setUpKeyBox(JSON.parse(element.textContent));
-}
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpKeyBox);
+else setUpKeyBox();
 
 """#,
         "site.css": #"""
@@ -1349,6 +1273,7 @@ thead th { background: var(--soft); }
   .site-nav { border-bottom: 1px solid var(--line); }
   .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-bottom: 0.5rem; }
 }
+mcp-setup-connect { display: block; margin: 1.2rem 0; }
 
 """#,
     ]

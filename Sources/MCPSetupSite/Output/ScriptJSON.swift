@@ -5,8 +5,14 @@ import MCPSetup
 /// them back unchanged.
 enum ScriptJSON {
     static func encode(_ value: PlainValue) -> String {
+        escape(JSONSyntax.compact(value))
+    }
+
+    /// JSON text made safe for the element (the escapes are only ever inside strings, where
+    /// JSON reads them back as the same characters).
+    static func escape(_ json: String) -> String {
         var output = ""
-        for scalar in JSONSyntax.compact(value).unicodeScalars {
+        for scalar in json.unicodeScalars {
             switch scalar {
             case "<": output += "\\u003c"
             case ">": output += "\\u003e"

@@ -32,7 +32,7 @@ struct GeneratedPages: Sendable {
             let context = widget.context(block: "b0", clientIDs: [client.id])
             let setup = keyBox + (try templates.render("partials/setup", context))
             let body = try templates.render("pages/client", ["client": ["title": client.title, "id": client.id], "server": ["title": request.profile.title], "setup": setup])
-            pages.append(LaidOutPage(route: "clients/\(client.id)/", title: "Connect \(client.title)", description: "Set up \(request.profile.title) in \(client.title).", bodyHTML: body, programs: widget.programs(clientIDs: [client.id])))
+            pages.append(LaidOutPage(route: "clients/\(client.id)/", title: "Connect \(client.title)", description: "Set up \(request.profile.title) in \(client.title).", bodyHTML: body, setupData: try widget.pageData(clientIDs: [client.id])))
         }
         return pages
     }

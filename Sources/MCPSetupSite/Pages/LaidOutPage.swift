@@ -7,8 +7,9 @@ struct LaidOutPage: Sendable {
     var description: String?
     var layout: String = "page"
     var bodyHTML: String
-    /// The artifacts the page's setup widgets show, as programs for the key box.
-    var programs: [(String, PlainValue)] = []
+    /// The manifest of the clients the page's setup widgets show, for their connect cards and
+    /// the key box (encoded for a `<script type="application/json">`); `nil` without widgets.
+    var setupData: String?
     var headings: [Heading] = []
     /// The root prefix, when relative links cannot work (the 404 page is served at any path).
     var absoluteRoot: String?

@@ -6,8 +6,6 @@ struct PageLayout: Sendable {
     let settings: SiteSettings
     let request: SetupRequest
     let navigation: Navigation
-    /// The key box data of a set of artifacts, encoded once however many pages show them.
-    let scriptCache = RenderCache()
     /// The layouts (`layouts/*`), each stamped: a page differs from the next only in a few values.
     private let layouts: [String: StampedTemplate]
     /// The key box, the same on every page.
@@ -60,16 +58,10 @@ struct PageLayout: Sendable {
             "clientNavItems": try navigation.clientItemsHTML(for: page.route, root: root),
             "body": page.bodyHTML,
             "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
-            "hasSetup": !page.programs.isEmpty,
+            "hasSetup": page.setupData != nil,
         ]
-        if !page.programs.isEmpty {
-            context["setupData"] = try scriptCache.value(for: page.programs.map(\.0).joined(separator: " ")) { () throws(SetupError) -> String in
-                ScriptJSON.encode(.object([
-                    ("placeholder", .string(request.placeholder)),
-                    ("problems", ProgramJSON.problems),
-                    ("artifacts", .object(page.programs.map { ($0.0, $0.1) })),
-                ]))
-            }
+        if let setupData = page.setupData {
+            context["setupData"] = setupData
             context["placeholder"] = request.placeholder
         }
         let name = "layouts/" + page.layout

@@ -4,8 +4,12 @@ import MCPSetup
 /// The data a setup widget's template sees: one tab per client, every artifact with its copy
 /// and install controls, and the client's instructions.
 struct SetupWidget: Sendable {
+    /// The request the site is built for (a placeholder where the key goes).
+    let request: SetupRequest
     let clients: [ClientArtifacts]
     let proseHTML: [String: String]
+    /// Each client's instructions as Markdown, for the connect card.
+    var instructions: [String: String] = [:]
     /// Files the site offers for download, by the id of the artifact they are built from (the
     /// Claude Desktop bundle from its manifest): the file name and its bytes.
     var downloads: [String: Download] = [:]
@@ -43,7 +47,8 @@ struct SetupWidget: Sendable {
                 "artifacts": client.artifacts.map { artifactContext($0, block: block) },
             ]
         }
-        return ["block": block, "clients": entries, "tabbed": shown.count > 1]
+        return ["block": block, "clients": entries, "tabbed": shown.count > 1,
+                "cardClients": clientIDs.joined(separator: " "), "firstClient": shown.first?.id ?? ""]
     }
 
     func artifactContext(_ artifact: Artifact, block: String) -> [String: Any] {
@@ -68,16 +73,21 @@ struct SetupWidget: Sendable {
         return context
     }
 
-    /// The artifacts a page shows that hold the placeholder, as programs for the key box
-    /// (``ProgramJSON``): it fills them with the reader's key, checks and reasons included, as
-    /// the CLI does. Artifacts that do not hold the placeholder stay as the page shows them.
-    func programs(clientIDs: [String]) -> [(String, PlainValue)] {
-        // In the order the widget shows them (see `context`).
-        let shown = clientIDs.isEmpty ? clients : clientIDs.compactMap { id in clients.first { $0.id == id } }
-        return shown.flatMap(\.artifacts).compactMap { artifact in
-            guard artifact.isAvailable, let program = artifact.program else { return nil }
-            return (artifact.id, ProgramJSON.value(program))
+    /// The manifest of the clients a page shows (in the order its widgets show them), for the
+    /// page's connect cards: the same manifest `mcp-setup card` writes, with the instructions and
+    /// the bundle download. Encoded for a `<script type="application/json">` element, once for
+    /// every page that shows the same clients.
+    func pageData(clientIDs: [String]) throws(SetupError) -> String {
+        try cache.value(for: "data|" + clientIDs.joined(separator: " ")) { () throws(SetupError) -> String in
+            let shown = clientIDs.compactMap { id in clients.first { $0.id == id } }
+            let files = downloads.mapValues { Manifest.Download(name: $0.name, href: "data:application/zip;base64," + Data($0.bytes).base64EncodedString()) }
+            return ScriptJSON.escape(Manifest.json(for: request, clients: shown, instructions: instructions, downloads: files))
         }
+    }
+
+    /// The ids of the clients a block shows: those it names, or every client.
+    func shownIDs(_ clientIDs: [String]) -> [String] {
+        clientIDs.isEmpty ? clients.map(\.id) : clientIDs
     }
 }
 
