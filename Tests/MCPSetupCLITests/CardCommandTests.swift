@@ -10,7 +10,7 @@ struct CardCommandTests {
         return folder
     }
 
-    @Test("writes the module with the catalog's link schemes, the stylesheet and a placeholder manifest with programs and instructions")
+    @Test("writes the module with the catalog's install-link prefixes, the stylesheet and a placeholder manifest with programs and instructions")
     func writesTheCard() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -21,8 +21,9 @@ struct CardCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == ["manifest.json", "mcp-setup-connect.css", "mcp-setup-connect.js"])
         let script = try String(contentsOf: out.appendingPathComponent("mcp-setup-connect.js"), encoding: .utf8)
-        #expect(script.contains(#"const LINK_SCHEMES = ["cursor:","#))
-        #expect(script.contains(#""vscode:""#) && !script.contains("/*mcp-setup:link-schemes*/"))
+        #expect(script.contains(#"const LINK_PREFIXES = ["#))
+        #expect(script.contains(#""vscode:mcp/install?""#) && script.contains(#""cursor://anysphere.cursor-deeplink/mcp/install?""#))
+        #expect(!script.contains("/*mcp-setup:link-prefixes*/"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect(manifest["schema"] as? Int == 2)
         #expect(manifest["credential"] as? String == "placeholder")

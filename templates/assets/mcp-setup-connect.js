@@ -10,8 +10,8 @@
 // artifact with its program (README "Artifact programs"). This module only interprets programs:
 // the escapers and checks below are ports of the encoders' own functions, and no client fact
 // lives here; the install-link schemes are written in by mcp-setup from its client catalog.
-// The key is held in memory while the element shows it: never in an attribute, a URL or
-// storage, never sent anywhere, and never in an event.
+// The key is held in memory while the element shows it: never in an attribute (install links
+// open from buttons), a URL or storage, never sent anywhere, and never in an event.
 
 // ---- Helpers ----
 
@@ -331,23 +331,32 @@ export function keyProblem(key) {
 
 /**
  * The key as the seeds' key pages show it: the prefix, four characters, "...", the last six
- * (`phk_dLK5...J6HMii`); a key too short to hide anything is all dots.
+ * (`phk_dLK5...J6HMii`), when that still hides at least 16 characters; otherwise the prefix and
+ * dots.
  */
 export function maskKey(key, prefix) {
   const known = prefix && key.indexOf(prefix) === 0 ? prefix : "";
-  if (key.length < known.length + 14) return repeat("\u2022", Math.min(key.length, 12));
-  return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  if (key.length - known.length - 10 >= 16) return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  return known + repeat("\u2022", 8);
 }
 
 // ---- The element ----
 
-// The link schemes install buttons may open: https and the install schemes of mcp-setup's client
-// catalog, written in by mcp-setup when it writes this file. Anything else stays text.
-const LINK_SCHEMES = /*mcp-setup:link-schemes*/["https:"];
+// Where install buttons may go: the install-link prefixes of mcp-setup's client catalog (scheme,
+// host and path up to the query, where the key goes), written in by mcp-setup when it writes
+// this file. A link a manifest gives with any other prefix stays text, so a manifest cannot
+// send the key to a site of its choosing.
+const LINK_PREFIXES = /*mcp-setup:link-prefixes*/[];
 
 function isAllowedLink(href) {
-  const match = /^([a-z][a-z0-9+.-]*:)/i.exec(href);
-  return match !== null && LINK_SCHEMES.indexOf(match[1].toLowerCase()) >= 0;
+  return LINK_PREFIXES.some((prefix) => href.indexOf(prefix) === 0);
+}
+
+// A download offered beside an artifact (the docs site's desktop bundle): a zip as a data: URL,
+// which downloads and never navigates, under a plain file name.
+function isAllowedDownload(download) {
+  return typeof download.href === "string" && /^data:application\/zip;base64,[A-Za-z0-9+/=]*$/.test(download.href) &&
+    typeof download.name === "string" && /^[A-Za-z0-9._-]+\.(mcpb|zip)$/.test(download.name);
 }
 
 function element(tag, attributes, children) {
@@ -388,11 +397,12 @@ const HTMLElementBase = typeof HTMLElement === "undefined" ? class {} : HTMLElem
 /**
  * `<mcp-setup-connect>`. Attributes: `manifest-id` (the id of a `<script type="application/json">`
  * holding the manifest), `src` (a manifest URL), `client` (the client shown first), `clients`
- * (ids to show, space-separated, in that order), `heading`, `theme` (`light` | `dark`).
+ * (ids to show, space-separated), `heading` (`""` for none), `theme` (`light` | `dark`).
  * Properties: `manifest` (an object), `key` (write-only). Events (bubbling, composed, never
  * carrying the key): `mcp-setup-copy` and `mcp-setup-install-click` with
  * `detail: {artifact, client}`; `mcp-setup-key-status` with `detail: {state}` (`placeholder`,
- * `filled` or `invalid`); `mcp-setup-ready` once the manifest is loaded.
+ * `filled` or `invalid`); `mcp-setup-ready` once the manifest is loaded. Until the card can
+ * render (no manifest yet, or it failed to load), the element's own content shows.
  */
 export class MCPSetupConnect extends HTMLElementBase {
   constructor() {
@@ -401,10 +411,21 @@ export class MCPSetupConnect extends HTMLElementBase {
     this._key = "";
     this._selected = null;
     this._moreOpen = null;
+    this._loads = 0;
     this._number = ++instances;
-    this.attachShadow({ mode: "open" });
-    // The stylesheet is linked once: renders replace only the card.
-    this.shadowRoot.appendChild(element("link", { rel: "stylesheet", href: new URL("mcp-setup-connect.css", import.meta.url).href }));
+    const root = this.attachShadow({ mode: "open" });
+    // Linked once; renders replace only the card. The slot shows the element's own content
+    // (a docs page's server-rendered setup) until the card renders.
+    root.appendChild(element("link", { rel: "stylesheet", href: new URL("mcp-setup-connect.css", import.meta.url).href }));
+    // The card and its live regions stay in place across renders (so screen readers hear each
+    // change); a render replaces only the picker and the panel.
+    this._heading = element("h2", { part: "heading", id: "mcp-setup-connect-" + this._number + "-heading" }, []);
+    this._status = element("p", { class: "status", part: "status", role: "status" }, []);
+    this._announce = element("span", { class: "visually-hidden", "aria-live": "polite" }, []);
+    this._body = element("div", { class: "body" }, []);
+    this._card = element("div", { class: "card", part: "card", role: "group" }, [this._heading, this._status, this._announce, this._body]);
+    this._slot = element("slot", {}, []);
+    root.appendChild(this._slot);
   }
 
   static get observedAttributes() { return ["manifest-id", "src", "client", "clients", "heading"]; }
@@ -422,9 +443,9 @@ export class MCPSetupConnect extends HTMLElementBase {
 
   /** The manifest, as an object (what `mcp-setup card` writes to manifest.json). */
   set manifest(value) {
-    this._manifest = value;
+    this._manifest = value && Array.isArray(value.clients) ? value : null;
     this._render();
-    this._emit("mcp-setup-ready", {});
+    if (this._manifest) this._emit("mcp-setup-ready", {});
   }
 
   get manifest() { return this._manifest; }
@@ -442,16 +463,24 @@ export class MCPSetupConnect extends HTMLElementBase {
   }
 
   async _load() {
-    const id = this.getAttribute("manifest-id");
-    if (id) {
-      const source = document.getElementById(id);
-      if (source) this.manifest = JSON.parse(source.textContent);
-      return;
-    }
-    const src = this.getAttribute("src");
-    if (src) {
+    const load = ++this._loads;
+    try {
+      const id = this.getAttribute("manifest-id");
+      if (id) {
+        const source = document.getElementById(id);
+        if (source) this.manifest = JSON.parse(source.textContent);
+        return;
+      }
+      const src = this.getAttribute("src");
+      if (!src) return;
       const response = await fetch(src, { credentials: "same-origin" });
-      this.manifest = await response.json();
+      if (!response.ok) throw new Error(src + ": HTTP " + response.status);
+      const manifest = await response.json();
+      // A newer load (the attribute changed meanwhile) wins.
+      if (load === this._loads) this.manifest = manifest;
+    } catch (error) {
+      // The element's own content stays in view; the page's console says why.
+      console.warn("mcp-setup-connect: the manifest did not load:", error.message);
     }
   }
 
@@ -468,10 +497,17 @@ export class MCPSetupConnect extends HTMLElementBase {
 
   _render() {
     const root = this.shadowRoot;
-    if (!root || !this._manifest) return;
+    if (!root) return;
+    const clients = this._manifest ? this._clients() : [];
+    if (clients.length === 0) {
+      // Nothing to show (yet): no card, and nothing of an earlier key left on screen.
+      this._body.replaceChildren();
+      this._status.replaceChildren();
+      if (this._card.isConnected) this._card.remove();
+      if (!this._slot.isConnected) root.appendChild(this._slot);
+      return;
+    }
     const manifest = this._manifest;
-    const clients = this._clients();
-    if (clients.length === 0) return;
     const problem = this._key === "" ? null : keyProblem(this._key);
     const filling = this._key !== "" && problem === null;
     const results = filling ? fill(manifest, this._key) : null;
@@ -480,22 +516,33 @@ export class MCPSetupConnect extends HTMLElementBase {
       this._selected = clients.some((client) => client.id === first) ? first : clients[0].id;
     }
     const prefix = "mcp-setup-connect-" + this._number + "-";
-    const focused = root.activeElement ? root.activeElement.getAttribute("data-focus") : null;
+    const active = root.activeElement;
+    const focused = active ? active.getAttribute("data-focus") : null;
 
     const title = (manifest.server && manifest.server.title) || "this server";
     // heading="" leaves the heading out (a page that has its own).
     const headingText = this.hasAttribute("heading") ? this.getAttribute("heading") : "Connect " + title + " to an AI agent";
-    const heading = headingText === "" ? null : element("h2", { part: "heading", id: prefix + "heading" }, [headingText]);
-    const status = element("p", { class: "status", part: "status", role: "status" }, []);
-    if (filling) {
-      status.appendChild(document.createTextNode("Filled with your key "));
-      status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server && manifest.server.keyPrefix)]));
-      status.appendChild(document.createTextNode(". Treat these snippets like the key itself."));
-    } else if (problem) {
-      status.textContent = problem;
-      status.className = "status error";
+    this._heading.textContent = headingText;
+    this._heading.hidden = headingText === "";
+    if (headingText === "") {
+      this._card.removeAttribute("aria-labelledby");
+      this._card.setAttribute("aria-label", "Set up " + title);
     } else {
-      status.textContent = "The snippets show " + (manifest.placeholder || "a placeholder") + " where your key goes.";
+      this._card.removeAttribute("aria-label");
+      this._card.setAttribute("aria-labelledby", this._heading.id);
+    }
+    // The status is one live region, kept across renders, so a screen reader hears each change.
+    this._status.replaceChildren();
+    this._status.className = "status";
+    if (filling) {
+      this._status.appendChild(document.createTextNode("Filled with your key "));
+      this._status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server && manifest.server.keyPrefix)]));
+      this._status.appendChild(document.createTextNode(". Treat these snippets like the key itself."));
+    } else if (problem) {
+      this._status.textContent = problem;
+      this._status.className = "status error";
+    } else {
+      this._status.textContent = "The snippets show " + (manifest.placeholder || "a placeholder") + " where your key goes.";
     }
 
     // The picker: a native select, grouped, so every client is one keyboard or tap away.
@@ -544,19 +591,20 @@ export class MCPSetupConnect extends HTMLElementBase {
       panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
     }
 
-    const card = element("div", heading ? { class: "card", part: "card", role: "group", "aria-labelledby": prefix + "heading" }
-      : { class: "card", part: "card", role: "group", "aria-label": "Set up " + title }, [heading, status, picker, panel]);
-    const previous = root.querySelector(".card");
-    if (previous) previous.replaceWith(card);
-    else root.appendChild(card);
+    this._body.replaceChildren(picker, panel);
+    if (!this._card.isConnected) {
+      if (this._slot.isConnected) this._slot.remove();
+      root.appendChild(this._card);
+    }
     if (focused) {
-      const again = root.querySelector("[data-focus=\"" + focused + "\"]");
+      const again = Array.from(root.querySelectorAll("[data-focus]")).find((node) => node.getAttribute("data-focus") === focused);
       if (again) again.focus();
     }
   }
 
   _artifact(client, artifact, outcome, prefix) {
-    const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", {}, [artifact.title])]);
+    const titleID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-") + "-title";
+    const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", { id: titleID }, [artifact.title])]);
     if (outcome.content === undefined) {
       // A refusal that does not depend on the key reads as the manifest gives it.
       const forEveryKey = !artifact.available && outcome.refused === artifact.reason;
@@ -564,29 +612,35 @@ export class MCPSetupConnect extends HTMLElementBase {
       return section;
     }
     const content = outcome.content;
-    // A file offered beside the artifact (the docs site's desktop bundle): only a zip
-    // given as a data: URL, which downloads and never navigates.
-    if (artifact.download && /^data:application\/zip;base64,[A-Za-z0-9+/=]*$/.test(artifact.download.href)) {
+    if (artifact.download && isAllowedDownload(artifact.download)) {
       section.appendChild(element("a", { class: "install", part: "install-button", href: artifact.download.href, download: artifact.download.name, "data-focus": "download-" + artifact.id }, ["Download " + artifact.download.name]));
     }
     if (artifact.kind === "link" && isAllowedLink(content)) {
-      const link = element("a", { class: "install", part: "install-button", href: content, "data-focus": "install-" + artifact.id }, [artifact.title]);
-      link.addEventListener("click", () => this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id }));
-      section.appendChild(link);
+      // A button, not a link: the link holds the key, so it goes in no attribute; it is opened
+      // only when the reader asks.
+      const install = element("button", { type: "button", class: "install", part: "install-button", "data-focus": "install-" + artifact.id }, [artifact.title]);
+      install.addEventListener("click", () => {
+        this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id });
+        if (content.indexOf("https:") === 0) window.open(content, "_blank", "noopener,noreferrer");
+        else window.location.assign(content);
+      });
+      section.appendChild(install);
     }
-    const codeID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-");
-    const copy = element("button", { type: "button", class: "copy", part: "copy-button", "aria-describedby": codeID + "-title", "data-focus": "copy-" + artifact.id }, ["Copy"]);
-    section.firstChild.id = codeID + "-title";
+    const copy = element("button", { type: "button", class: "copy", part: "copy-button", "aria-describedby": titleID, "data-focus": "copy-" + artifact.id }, ["Copy"]);
     copy.addEventListener("click", () => {
       const done = (ok) => {
         copy.textContent = ok ? "Copied" : "Select and copy";
+        this._announce.textContent = ok ? "Copied " + artifact.title : "Copying failed: select the text and copy it";
         setTimeout(() => { copy.textContent = "Copy"; }, 1600);
       };
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(content).then(() => done(true), () => done(false));
       else done(false);
       this._emit("mcp-setup-copy", { artifact: artifact.id, client: client.id });
     });
-    section.appendChild(element("div", { class: "code" }, [element("pre", { part: "code", tabindex: "0", "aria-labelledby": codeID + "-title" }, [element("code", { "data-artifact": artifact.id }, [content])]), copy]));
+    section.appendChild(element("div", { class: "code" }, [
+      element("pre", { part: "code", tabindex: "0", role: "group", "aria-labelledby": titleID, "data-focus": "code-" + artifact.id }, [element("code", { "data-artifact": artifact.id }, [content])]),
+      copy,
+    ]));
     if (artifact.paths && artifact.paths.length > 0) {
       section.appendChild(element("ul", { class: "paths" }, artifact.paths.map((path) =>
         element("li", {}, [(path.scope === "project" ? "Project folder" : (OS_LABELS[path.os] || path.os)) + ": ", element("code", {}, [path.path])]))));

@@ -5,31 +5,36 @@ public enum ConnectCard {
     public static let scriptName = "mcp-setup-connect.js"
     /// The stylesheet's file name (the module loads it from beside itself).
     public static let styleName = "mcp-setup-connect.css"
-    /// Where the module keeps the install-link schemes it may open.
-    static let schemesMarker = #"/*mcp-setup:link-schemes*/["https:"]"#
+    /// Where the module keeps the install-link prefixes it may open.
+    static let prefixesMarker = "/*mcp-setup:link-prefixes*/[]"
 
-    /// The schemes of every install link the catalog writes, with `https:`: the only links the
-    /// card opens (`cursor:`, `vscode:`, …). Found by rendering each client for example servers.
-    public static func linkSchemes(catalog: ClientCatalog = .standard) -> [String] {
-        var schemes: Set<String> = ["https:"]
+    /// The prefixes of every install link the catalog writes: scheme, host and path up to and
+    /// including the `?` that starts the query (where the key goes). The card opens only links
+    /// that start with one of them, so a manifest cannot send the key to a site of its choosing.
+    /// Found by rendering each client for example servers.
+    public static func linkPrefixes(catalog: ClientCatalog = .standard) -> [String] {
+        var prefixes: Set<String> = []
         for auth in [AuthScheme.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth] {
             guard let profile = try? ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp", auth: auth),
                   let request = try? SetupRequest(profile: profile, credential: auth.usesKey ? .placeholder : .none),
                   let clients = try? SetupGenerator(catalog: catalog).render(request) else { continue }
             for artifact in clients.flatMap(\.artifacts) where artifact.kind == .link {
-                if let content = artifact.content, let colon = content.firstIndex(of: ":") {
-                    schemes.insert(content[..<colon].lowercased() + ":")
+                guard let content = artifact.content else { continue }
+                if let query = content.firstIndex(of: "?") {
+                    prefixes.insert(String(content[...query]))
+                } else {
+                    prefixes.insert(content)
                 }
             }
         }
-        return schemes.sorted()
+        return prefixes.sorted()
     }
 
-    /// The module, with the catalog's link schemes written in.
+    /// The module, with the catalog's install-link prefixes written in.
     public static func script(templates: TemplateSet, catalog: ClientCatalog = .standard) -> String {
         let source = templates.assets[scriptName] ?? ""
-        let schemes = JSONSyntax.compact(.array(linkSchemes(catalog: catalog).map(PlainValue.string)))
-        return source.replacingOccurrences(of: schemesMarker, with: schemes)
+        let prefixes = JSONSyntax.compact(.array(linkPrefixes(catalog: catalog).map(PlainValue.string)))
+        return source.replacingOccurrences(of: prefixesMarker, with: prefixes)
     }
 
     /// The manifest the card shows: the placeholder manifest with each client's instructions.

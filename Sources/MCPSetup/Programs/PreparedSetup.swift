@@ -63,7 +63,8 @@ public struct PreparedSetup: Sendable {
     /// - Throws: ``SetupError`` when `key` is not a usable key (empty, whitespace, non-ASCII);
     ///   ``InternalError`` when a verified text does not parse back.
     public func artifacts(key: String, verifying: Bool = false) throws -> [ClientArtifacts] {
-        try fill(Secret(key).rawValue, restrictions: true, verifying: verifying)
+        try requireKeyMode()
+        return try fill(Secret(key).rawValue, restrictions: true, verifying: verifying)
     }
 
     /// The JSON manifest for `key`, byte for byte what `mcp-setup render --format json` prints
@@ -84,6 +85,7 @@ public struct PreparedSetup: Sendable {
     /// Writes ``manifestJSON(key:)`` as UTF-8 bytes into `output`, replacing what it held but
     /// keeping its capacity: a server that renders many keys reuses one buffer.
     public func writeManifest(key: String, into output: inout [UInt8]) throws(SetupError) {
+        try requireKeyMode()
         let key = try Secret(key).rawValue
         let bytes = Array(key.utf8)
         output.removeAll(keepingCapacity: true)
@@ -94,6 +96,14 @@ public struct PreparedSetup: Sendable {
         }
         output.reserveCapacity(manifest.literalCount + 64 * bytes.count)
         manifest.write(key: bytes, into: &output)
+    }
+
+    /// Filling a real key needs programs compiled for inline keys: a setup prepared for another
+    /// credential mode would label the key's artifacts as that mode's (`secret: false`).
+    private func requireKeyMode() throws(SetupError) {
+        guard request.holdsRealKey else {
+            throw SetupError("this setup was prepared for credential \(request.credential.modeName); prepare one with PreparedSetup(profile:) to fill in keys")
+        }
     }
 
     /// The artifacts with `secret` where the secret goes (the key, or the placeholder).
