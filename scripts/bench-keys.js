@@ -33,10 +33,17 @@ function measure(name, fillPage) {
   console.log(name.padEnd(58) + (best * 1000).toFixed(1).padStart(8) + " µs per keystroke" + Math.round(1000 / best).toString().padStart(10) + " keys/s");
 }
 
-const [beforeJS, beforeHTML, afterJS, afterHTML] = process.argv.slice(2);
-const before = require(require("path").resolve(beforeJS)), beforeData = pageData(beforeHTML);
-const after = require(require("path").resolve(afterJS)), afterData = pageData(afterHTML);
-const beforeIDs = Object.keys(beforeData.artifacts), afterIDs = Object.keys(afterData.artifacts);
-console.log(`key box on the connect page (node ${process.version}): before ${beforeIDs.length} recipes, after ${afterIDs.length} programs`);
-measure("before programs: encoder ports render each recipe", key => { for (const id of beforeIDs) before.renderArtifact(beforeData.artifacts[id], key); });
-measure("programs: the interpreter fills each program", key => { for (const id of afterIDs) after.fillProgram(afterData.artifacts[id], key, afterData.problems, true); });
+async function main() {
+  const [beforeJS, beforeHTML, afterJS, afterHTML] = process.argv.slice(2);
+  // Before: a classic script exporting renderArtifact; the page carried recipes.
+  const before = require(require("path").resolve(beforeJS)), beforeData = pageData(beforeHTML);
+  // After: the connect card's ES module; the page carries the manifest of its clients.
+  const after = await import(require("url").pathToFileURL(require("path").resolve(afterJS)).href), afterData = pageData(afterHTML);
+  const beforeIDs = Object.keys(beforeData.artifacts);
+  const programs = afterData.clients.reduce((count, client) => count + client.artifacts.filter((artifact) => artifact.program).length, 0);
+  console.log(`key box on the connect page (node ${process.version}): before ${beforeIDs.length} recipes, after ${programs} programs`);
+  measure("before programs: encoder ports render each recipe", (key) => { for (const id of beforeIDs) before.renderArtifact(beforeData.artifacts[id], key); });
+  measure("programs: fill(manifest, key) fills every artifact", (key) => { after.fill(afterData, key); });
+}
+
+main();
