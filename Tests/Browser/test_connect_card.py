@@ -102,19 +102,29 @@ SHOWN_ARTIFACTS = """
 const card = document.querySelector(arguments[0]);
 card.key = arguments[1];
 const root = card.shadowRoot, out = {codes: {}, refused: {}, links: {}};
+const collect = () => root.querySelectorAll('[data-artifact]').forEach(section => {
+  const id = section.getAttribute('data-artifact');
+  if (section.tagName === 'CODE') { out.codes[id] = section.textContent; return; }
+  const refusal = section.querySelector('.refusal');
+  if (refusal) out.refused[id] = refusal.textContent;
+  if (section.querySelector('button.install')) out.links[id] = true;
+});
+const chooseShell = shell => {
+  const radio = root.querySelector('input[data-shell="' + shell + '"]');
+  if (radio) { radio.checked = true; radio.dispatchEvent(new Event('change')); }
+};
 for (const option of Array.from(root.querySelectorAll('option'))) {
   const select = root.querySelector('select');
   select.value = option.value;
   select.dispatchEvent(new Event('change'));
+  // Each shell of the shell switch in turn (the choice re-renders the card).
+  for (const shell of ['powershell', 'cmd', 'posix']) {
+    chooseShell(shell);
+    const details = root.querySelector('details');
+    if (details) details.open = true;
+    collect();
+  }
   const details = root.querySelector('details');
-  if (details) details.open = true;
-  root.querySelectorAll('[data-artifact]').forEach(section => {
-    const id = section.getAttribute('data-artifact');
-    if (section.tagName === 'CODE') { out.codes[id] = section.textContent; return; }
-    const refusal = section.querySelector('.refusal');
-    if (refusal) out.refused[id] = refusal.textContent;
-    if (section.querySelector('button.install')) out.links[id] = true;
-  });
   if (details) details.open = false;
 }
 return out;
@@ -308,3 +318,26 @@ def test_module_size(card_site):
     zipped = len(gzip.compress(module, 9))
     print(f"\nconnect card: module {len(module)} bytes, {zipped} gzipped; stylesheet {len(style)} bytes, {len(gzip.compress(style, 9))} gzipped")
     assert zipped <= 25 * 1024
+
+
+def test_shell_switch_changes_every_command_on_the_page(driver, card_site):
+    driver.get(card_site["url"] + "index.html")
+    wait_for_card(driver)
+    wait_for_card(driver, "#dialog-card")
+    result = driver.execute_script("""
+        const cards = ['card', 'dialog-card'].map(id => document.getElementById(id));
+        for (const card of cards) {
+          const select = card.shadowRoot.querySelector('select');
+          select.value = 'claude-code';
+          select.dispatchEvent(new Event('change'));
+          card.shadowRoot.querySelector('details').open = true;
+        }
+        const radio = cards[0].shadowRoot.querySelector('input[data-shell="powershell"]');
+        radio.checked = true;
+        radio.dispatchEvent(new Event('change'));
+        return cards.map(card => Array.from(card.shadowRoot.querySelectorAll('.shells')).map(group =>
+          group.parentNode.getAttribute('data-artifact') + ' ' + group.querySelector('input:checked').value));""")
+    commands = [entry for card in result for entry in card]
+    assert commands, "no command has a shell switch"
+    # Every command on the page, in both cards, now shows its PowerShell form.
+    assert all(entry.endswith("-powershell powershell") for entry in commands), commands

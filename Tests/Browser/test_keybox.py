@@ -92,19 +92,27 @@ for (const card of document.querySelectorAll('mcp-setup-connect')) {
   out.cards += 1;
   const select = root.querySelector('select');
   const first = select.value;
+  const collect = () => root.querySelectorAll('[data-artifact]').forEach(node => {
+    const id = node.getAttribute('data-artifact');
+    if (node.tagName === 'CODE') { out.codes[id] = node.textContent; return; }
+    const refusal = node.querySelector('.refusal');
+    if (refusal) out.refused[id] = refusal.textContent;
+    if (node.querySelector('button.install')) out.links[id] = true;
+  });
   for (const option of Array.from(root.querySelectorAll('option'))) {
     out.clients.push(option.value);
-    select.value = option.value;
-    select.dispatchEvent(new Event('change'));
+    const current = root.querySelector('select');
+    current.value = option.value;
+    current.dispatchEvent(new Event('change'));
+    // Each shell of the shell switch in turn (a choice re-renders every card), POSIX last.
+    for (const shell of ['powershell', 'cmd', 'posix']) {
+      const radio = root.querySelector('input[data-shell="' + shell + '"]');
+      if (radio) { radio.checked = true; radio.dispatchEvent(new Event('change')); }
+      const details = root.querySelector('details');
+      if (details) details.open = true;
+      collect();
+    }
     const details = root.querySelector('details');
-    if (details) details.open = true;
-    root.querySelectorAll('[data-artifact]').forEach(node => {
-      const id = node.getAttribute('data-artifact');
-      if (node.tagName === 'CODE') { out.codes[id] = node.textContent; return; }
-      const refusal = node.querySelector('.refusal');
-      if (refusal) out.refused[id] = refusal.textContent;
-      if (node.querySelector('button.install')) out.links[id] = true;
-    });
     if (details) details.open = false;
   }
   const again = root.querySelector('select');

@@ -415,7 +415,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
     static let assets: [String: String] = [
         "mcp-setup-connect.css": #"""
 /* <mcp-setup-connect>: theme with these custom properties on the element, or style its parts
-   (::part(card), heading, status, key, picker, panel, artifact, code, copy-button,
+   (::part(card), heading, status, key, picker, panel, artifact, shell-switch, code, copy-button,
    install-button, refusal, more, unavailable). Light and dark follow the page's color scheme;
    theme="light" or theme="dark" fixes one. */
 :host {
@@ -535,6 +535,8 @@ summary { cursor: pointer; font-weight: 600; }
 }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 button.install { color: var(--mcp-setup-accent-fg); background: var(--mcp-setup-accent); border: 1px solid var(--mcp-setup-accent); font-weight: 600; margin: 0 0 8px; }
+.shells { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 0 8px; font-size: 0.92em; }
+.shells label { display: inline-flex; align-items: center; gap: 4px; min-height: 28px; cursor: pointer; }
 
 """#,
         "mcp-setup-connect.js": #"""
@@ -930,6 +932,31 @@ function instructionNodes(markdown) {
 }
 
 const OS_LABELS = { macos: "macOS", windows: "Windows", linux: "Linux", any: "Any OS" };
+
+// The shells a command is written for (the manifest's `shell`), and the one the reader chose:
+// PowerShell on Windows at first, POSIX elsewhere; a choice holds for every card on the page.
+const SHELLS = [
+  { name: "posix", title: "macOS / Linux" },
+  { name: "powershell", title: "PowerShell" },
+  { name: "cmd", title: "Command Prompt" },
+];
+let preferredShell = typeof navigator !== "undefined" && /Windows/.test(navigator.userAgent || "") ? "powershell" : "posix";
+const cards = new Set();
+
+function chooseShell(name) {
+  preferredShell = name;
+  for (const card of cards) card._render();
+}
+
+function chosenShell(variants) {
+  return (variants.find((variant) => variant.shell === preferredShell) || variants[0]).shell;
+}
+
+// The id of the POSIX command a variant belongs to: `claude-code/command-powershell` → `claude-code/command`.
+function variantBase(id, shell) {
+  const suffix = "-" + shell.name;
+  return id.endsWith(suffix) ? id.slice(0, id.length - suffix.length) : id;
+}
 let instances = 0;
 
 const HTMLElementBase = typeof HTMLElement === "undefined" ? class {} : HTMLElement;
@@ -971,8 +998,13 @@ export class MCPSetupConnect extends HTMLElementBase {
   static get observedAttributes() { return ["manifest-id", "src", "client", "clients", "heading"]; }
 
   connectedCallback() {
+    cards.add(this);
     if (!this._manifest) this._load();
     else this._render();
+  }
+
+  disconnectedCallback() {
+    cards.delete(this);
   }
 
   attributeChangedCallback(name) {
@@ -1113,16 +1145,30 @@ export class MCPSetupConnect extends HTMLElementBase {
     const client = clients.find((candidate) => candidate.id === this._selected);
     const outcome = (artifact) => (results ? results[artifact.id] : (artifact.available ? { content: artifact.content } : { refused: artifact.reason }));
     const shown = client.artifacts.filter((artifact) => artifact.available || artifact.program);
-    const primary = shown.find((artifact) => outcome(artifact).content !== undefined) || shown[0];
-    const others = shown.filter((artifact) => artifact !== primary);
+    // A command and its PowerShell and cmd variants are one entry, shown in the reader's shell.
+    const entries = [];
+    for (const artifact of shown) {
+      if (SHELLS.some((shell) => shell.name !== "posix" && artifact.id === variantBase(artifact.id, shell) + "-" + shell.name && shown.some((candidate) => candidate.id === variantBase(artifact.id, shell)))) continue;
+      const variants = artifact.shell === "posix" ? SHELLS.map((shell) => shell.name === "posix" ? artifact : shown.find((candidate) => candidate.id === artifact.id + "-" + shell.name)).filter((variant) => variant) : [artifact];
+      entries.push(variants);
+    }
+    const chosen = (variants) => variants.find((variant) => variant.shell === preferredShell) || variants[0];
+    const primary = entries.find((variants) => outcome(chosen(variants)).content !== undefined) || entries[0];
+    const others = entries.filter((variants) => variants !== primary);
     const panel = element("section", { class: "panel", part: "panel", "aria-labelledby": prefix + "client" }, [
       element("h3", { id: prefix + "client" }, [client.title]),
     ]);
     for (const node of instructionNodes(client.instructions || "")) panel.appendChild(node);
-    if (primary) panel.appendChild(this._artifact(client, primary, outcome(primary), prefix));
+    const entry = (variants) => {
+      const artifact = chosen(variants);
+      const section = this._artifact(client, artifact, outcome(artifact), prefix, variants[0].title);
+      if (variants.length > 1) section.insertBefore(this._shellSwitch(variants, prefix), section.children[1]);
+      return section;
+    };
+    if (primary) panel.appendChild(entry(primary));
     if (others.length > 0) {
       const details = element("details", { part: "more" }, [element("summary", { "data-focus": "more" }, ["Other ways to set up " + client.title + " (" + others.length + ")"])]);
-      for (const artifact of others) details.appendChild(this._artifact(client, artifact, outcome(artifact), prefix));
+      for (const variants of others) details.appendChild(entry(variants));
       details.open = this._moreOpen === client.id;
       details.addEventListener("toggle", () => { this._moreOpen = details.open ? client.id : null; });
       panel.appendChild(details);
@@ -1142,9 +1188,24 @@ export class MCPSetupConnect extends HTMLElementBase {
     }
   }
 
-  _artifact(client, artifact, outcome, prefix) {
+  // The shell switch of a command: one radio group per command, the choice shared by every card
+  // on the page for the visit.
+  _shellSwitch(variants, prefix) {
+    const name = prefix + "shell-" + variants[0].id.replace(/[^A-Za-z0-9-]/g, "-");
+    const group = element("div", { class: "shells", part: "shell-switch", role: "radiogroup", "aria-label": "Shell" }, []);
+    for (const variant of variants) {
+      const shell = SHELLS.find((candidate) => candidate.name === variant.shell);
+      const input = element("input", { type: "radio", name, value: shell.name, "data-shell": shell.name, "data-focus": name + "-" + shell.name }, []);
+      input.checked = chosenShell(variants) === shell.name;
+      input.addEventListener("change", () => { if (input.checked) chooseShell(shell.name); });
+      group.appendChild(element("label", {}, [input, " " + shell.title]));
+    }
+    return group;
+  }
+
+  _artifact(client, artifact, outcome, prefix, title) {
     const titleID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-") + "-title";
-    const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", { id: titleID }, [artifact.title])]);
+    const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", { id: titleID }, [title || artifact.title])]);
     if (outcome.content === undefined) {
       // A refusal that does not depend on the key reads as the manifest gives it.
       const forEveryKey = !artifact.available && outcome.refused === artifact.reason;
