@@ -299,3 +299,27 @@ def test_screenshots(driver, site_url, screenshots):
     driver.get(site_url + "clients/")
     driver.save_screenshot(str(screenshots / "clients-phone.png"))
     assert all((screenshots / name).stat().st_size > 10_000 for name in ["connect-light.png", "connect-dark.png", "cursor-phone.png", "clients-phone.png"])
+
+
+def test_phone_layout_puts_content_first_with_large_tap_targets(driver, site_url, screenshots):
+    driver.set_window_size(390, 1400)
+    driver.get(site_url + "connect/")
+    wait_for_cards(driver)
+    layout = driver.execute_script("""
+        const top = el => el.getBoundingClientRect().top;
+        const card = document.querySelector('mcp-setup-connect');
+        const small = [];
+        const check = (el, label) => { const r = el.getBoundingClientRect(); if (r.width && r.height < 44) small.push(label + ' ' + Math.round(r.height)); };
+        document.querySelectorAll('.site-nav a, .menu-link, .keybox .button').forEach(el => check(el, el.textContent.trim().slice(0, 30)));
+        card.shadowRoot.querySelectorAll('button, select, summary').forEach(el => check(el, el.textContent.trim().slice(0, 30)));
+        return {
+          mainFirst: top(document.querySelector('main')) < top(document.querySelector('.site-nav')),
+          cardOnFirstScreens: top(card) < 2 * window.innerHeight,
+          menu: getComputedStyle(document.querySelector('.menu-link')).display !== 'none' && document.querySelector('.menu-link').getAttribute('href') === '#site-nav',
+          overflow: document.documentElement.scrollWidth > window.innerWidth + 1,
+          small,
+        };""")
+    driver.save_screenshot(str(screenshots / "connect-phone.png"))
+    assert layout["mainFirst"] and layout["menu"] and layout["cardOnFirstScreens"], layout
+    assert not layout["overflow"], "the page scrolls sideways at 390 px"
+    assert layout["small"] == [], layout["small"]

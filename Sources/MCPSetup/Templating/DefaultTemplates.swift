@@ -202,9 +202,10 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header">
 <a class="brand" href="{{homeHref}}">{{site.title}}</a>
+<a class="menu-link" href="#site-nav">Menu</a>
 </header>
 <div class="shell">
-<nav class="site-nav" aria-label="Documentation">
+<nav class="site-nav" id="site-nav" aria-label="Documentation">
 <ul>
 {{{navItems}}}
 </ul>
@@ -530,6 +531,8 @@ details { margin-top: 12px; }
 summary { cursor: pointer; font-weight: 600; }
 @media (max-width: 480px) {
   .card { padding: 12px; }
+  button, a.install, select, summary, .shells label { min-height: 44px; }
+  summary { display: flex; align-items: center; }
   .code { flex-direction: column; }
   .code pre { width: 100%; box-sizing: border-box; }
 }
@@ -1329,10 +1332,11 @@ a { color: var(--accent); }
 code, pre { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.875em; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.35em; border-radius: 4px; overflow-wrap: anywhere; }
 pre { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.8rem 1rem; overflow-x: auto; margin: 0; }
-pre code { white-space: pre-wrap; word-break: break-all; }
+pre code { white-space: pre; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 10; }
-.site-header { border-bottom: 1px solid var(--line); padding: 0.8rem 1.5rem; }
+.site-header { border-bottom: 1px solid var(--line); padding: 0.8rem 1.5rem; display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+.menu-link { display: none; }
 .brand { font-weight: 650; color: var(--fg); text-decoration: none; font-size: 1.1rem; }
 .shell { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
 .site-nav ul { list-style: none; padding: 0; margin: 0 0 1.2rem; }
@@ -1386,9 +1390,15 @@ thead th { background: var(--soft); }
 .note { font-size: 0.9rem; color: var(--muted); margin: 0.4rem 0 0; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem; text-align: center; }
 @media (max-width: 52rem) {
+  /* Content first on a phone: the navigation follows it, one tap away from the header's link. */
   .shell { grid-template-columns: 1fr; padding: 1rem; gap: 1rem; }
-  .site-nav { border-bottom: 1px solid var(--line); }
-  .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-bottom: 0.5rem; }
+  .site-nav { order: 2; border-top: 1px solid var(--line); padding-top: 1rem; }
+  main { order: 1; }
+  .menu-link { display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.8rem; border: 1px solid var(--line); border-radius: 6px; color: var(--fg); text-decoration: none; }
+  .site-header { padding: 0.4rem 1rem; }
+  .brand { display: inline-flex; align-items: center; min-height: 44px; }
+  .site-nav a { min-height: 44px; display: flex; align-items: center; }
+  .button, .keybox-row input, .keybox-row .button { min-height: 44px; }
 }
 mcp-setup-connect { display: block; margin: 1.2rem 0; }
 
