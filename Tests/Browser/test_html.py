@@ -39,3 +39,20 @@ def test_tabs_are_accessible(site_dir):
         panel = panels[tab.get("aria-controls")]
         assert panel.get("aria-labelledby") == tab.get("id")
     assert sum(1 for tab in tabs if tab.get("aria-selected") == "true") == 1
+
+
+def test_on_this_page_lists_the_sections_and_links_to_them(site_dir):
+    listed = 0
+    for page in site_dir.rglob("*.html"):
+        document = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        tocs = [e for e in document.iter() if e.tag == "nav" and "toc" in (e.get("class") or "").split()]
+        if not tocs:
+            continue
+        links = [a.get("href") for a in tocs[0].iter() if a.tag == "a"]
+        # Each entry names a section heading of the page, in the page's order.
+        order = [e.get("id") for e in document.iter() if e.tag == "h2" and e.get("id")]
+        assert len(links) >= 3 and all(link.startswith("#") and link[1:] in order for link in links), page
+        positions = [order.index(link[1:]) for link in links]
+        assert positions == sorted(positions), page
+        listed += 1
+    assert listed >= 3

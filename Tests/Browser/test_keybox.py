@@ -310,7 +310,7 @@ def test_phone_layout_puts_content_first_with_large_tap_targets(driver, site_url
         const card = document.querySelector('mcp-setup-connect');
         const small = [];
         const check = (el, label) => { const r = el.getBoundingClientRect(); if (r.width && r.height < 44) small.push(label + ' ' + Math.round(r.height)); };
-        document.querySelectorAll('.site-nav a, .menu-link, .keybox .button').forEach(el => check(el, el.textContent.trim().slice(0, 30)));
+        document.querySelectorAll('.site-nav a, .menu-link, .keybox .button, .toc a').forEach(el => check(el, el.textContent.trim().slice(0, 30)));
         card.shadowRoot.querySelectorAll('button, select, summary').forEach(el => check(el, el.textContent.trim().slice(0, 30)));
         return {
           mainFirst: top(document.querySelector('main')) < top(document.querySelector('.site-nav')),

@@ -217,6 +217,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <main id="main">
 <article class="content">
 <h1 class="page-title">{{page.title}}</h1>
+{{{tocHTML}}}
 {{{body}}}
 </article>
 </main>
@@ -331,6 +332,18 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 </mcp-setup-connect>
 
 """#,
+        "partials/toc": ##"""
+{{% CONTENT_TYPE: HTML }}
+<nav class="toc" aria-labelledby="toc-title">
+<p class="toc-title" id="toc-title">On this page</p>
+<ul>
+{{#headings}}
+<li><a href="#{{id}}">{{text}}</a></li>
+{{/headings}}
+</ul>
+</nav>
+
+"""##,
         "render/markdown": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 # Connect {{server.title}} to your AI client
@@ -1348,6 +1361,10 @@ pre code { white-space: pre; }
 .nav-heading { color: var(--muted); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 0.3rem 0.5rem; }
 .nav-heading a { color: inherit; }
 main { min-width: 0; }
+.toc { border-left: 3px solid var(--line); padding: 0.1rem 0 0.1rem 1rem; margin: 0 0 1.5rem; font-size: 0.95rem; }
+.toc-title { margin: 0 0 0.3rem; font-weight: 600; color: var(--muted); }
+.toc ul { list-style: none; margin: 0; padding: 0; columns: 2 14rem; column-gap: 2rem; }
+.toc li { margin: 0.15rem 0; break-inside: avoid; }
 .content { max-width: 52rem; }
 .content h1, .content h2, .content h3 { line-height: 1.25; }
 .content h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.3rem; margin-top: 2rem; }
@@ -1398,6 +1415,7 @@ thead th { background: var(--soft); }
   .site-header { padding: 0.4rem 1rem; }
   .brand { display: inline-flex; align-items: center; min-height: 44px; }
   .site-nav a { min-height: 44px; display: flex; align-items: center; }
+  .toc a { min-height: 44px; display: inline-flex; align-items: center; }
   .button, .keybox-row input, .keybox-row .button { min-height: 44px; }
 }
 mcp-setup-connect { display: block; margin: 1.2rem 0; }

@@ -12,7 +12,7 @@ struct PageLayout: Sendable {
     private let keyBoxHTML: String
 
     /// The slots of the layouts' context: the values that change from page to page.
-    static let slots = [["page", "title"], ["page", "description"], ["root"], ["homeHref"], ["navItems"], ["clientNavItems"], ["body"], ["setupData"], ["placeholder"]]
+    static let slots = [["page", "title"], ["page", "description"], ["root"], ["homeHref"], ["navItems"], ["clientNavItems"], ["body"], ["setupData"], ["placeholder"], ["tocHTML"]]
 
     init(templates: TemplateSet, settings: SiteSettings, request: SetupRequest, navigation: Navigation) throws(SetupError) {
         self.templates = templates
@@ -39,6 +39,14 @@ struct PageLayout: Sendable {
         self.keyBoxHTML = try templates.render("partials/keybox", ["server": ["title": request.profile.title], "placeholder": request.placeholder])
     }
 
+    /// "On this page": the page's second-level headings, through `partials/toc`, when it has
+    /// at least three (a short page needs no list).
+    func tableOfContents(_ headings: [Heading]) throws(SetupError) -> String {
+        let sections = headings.filter { $0.level == 2 }
+        guard sections.count >= 3 else { return "" }
+        return try templates.render("partials/toc", ["headings": sections.map { ["text": $0.text, "id": $0.id] }])
+    }
+
     /// The key box, placed before a page's first setup widget.
     func keyBox() -> String {
         keyBoxHTML
@@ -58,6 +66,7 @@ struct PageLayout: Sendable {
             "clientNavItems": try navigation.clientItemsHTML(for: page.route, root: root),
             "body": page.bodyHTML,
             "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+            "tocHTML": try tableOfContents(page.headings),
             "hasSetup": page.setupData != nil,
         ]
         if let setupData = page.setupData {
