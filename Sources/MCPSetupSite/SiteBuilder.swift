@@ -52,10 +52,16 @@ public struct SiteBuilder: Sendable {
         let rendered = try ParallelMap.map(pages, progress: progress) { page in
             try renderContentPage(page, routes: routes, markdown: markdown, widget: widget, layout: layout)
         }
-        for (path, html) in rendered { output.add(path, html) }
+        var search = SearchIndex()
+        for (path, html, entry) in rendered {
+            output.add(path, html)
+            search.entries.append(entry)
+        }
         for page in try generated.pages(widget: widget, templates: templates, keyBox: layout.keyBox()) {
             output.add(page.route + "index.html", try layout.render(page))
+            search.entries.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
         }
+        output.add("assets/search-index.js", search.module())
         let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
         output.add("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot)))
         for (path, text) in templates.assets {
@@ -85,7 +91,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func renderContentPage(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String) {
+    private func renderContentPage(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String, SearchIndex.Entry) {
         let file = (contentDirectory as NSString).appendingPathComponent(page.sourcePath)
         try KeyLeakGuard.check(page, prefix: request.profile.keyPrefix, file: file)
         let rendered = try markdown.render(page.body) { (url: String, line: Int) throws(SetupError) -> String in
@@ -111,6 +117,6 @@ public struct SiteBuilder: Sendable {
             route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,
             layout: page.frontMatter.layout, bodyHTML: body, setupData: shownIDs.isEmpty ? nil : try widget.pageData(clientIDs: shownIDs), headings: rendered.headings
         ))
-        return (page.route + "index.html", laidOut)
+        return (page.route + "index.html", laidOut, .init(route: page.route, title: page.frontMatter.title, description: page.frontMatter.description, headings: rendered.headings))
     }
 }

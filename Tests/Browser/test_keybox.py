@@ -323,3 +323,32 @@ def test_phone_layout_puts_content_first_with_large_tap_targets(driver, site_url
     assert layout["mainFirst"] and layout["menu"] and layout["cardOnFirstScreens"], layout
     assert not layout["overflow"], "the page scrolls sideways at 390 px"
     assert layout["small"] == [], layout["small"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, screenshots, width):
+    driver.set_window_size(width, 1200)
+    driver.get(site_url)
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("/")
+    assert driver.switch_to.active_element.get_attribute("id") == "site-search"
+    driver.switch_to.active_element.send_keys("rotat")
+    for _ in range(50):
+        options = driver.execute_script("return Array.from(document.querySelectorAll('#site-search-results [role=option]')).map(o => o.textContent)")
+        if options:
+            break
+        driver.execute_script("return new Promise(r => setTimeout(r, 50));")
+    assert any("Rotate a key" in option for option in options), options
+    driver.save_screenshot(str(screenshots / f"search-{width}.png"))
+    # Arrows move through the results; Enter opens the one chosen.
+    position = next(i for i, option in enumerate(options) if "Rotate a key" in option)
+    field = driver.switch_to.active_element
+    for _ in range(position):
+        field.send_keys(Keys.ARROW_DOWN)
+    field.send_keys(Keys.ENTER)
+    for _ in range(50):
+        if "#rotate-a-key" in driver.current_url:
+            break
+        driver.execute_script("return new Promise(r => setTimeout(r, 50));")
+    assert driver.current_url == site_url + "keys/#rotate-a-key"
+    assert all(url.startswith(site_url) for url in request_urls(driver))

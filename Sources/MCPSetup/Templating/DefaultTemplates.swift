@@ -194,6 +194,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 {{/page.description}}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="{{root}}assets/site.css">
+<script type="module" src="{{root}}assets/search.js"></script>
 {{#hasSetup}}
 <script type="module" src="{{root}}assets/mcp-setup.js"></script>
 {{/hasSetup}}
@@ -202,6 +203,11 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header">
 <a class="brand" href="{{homeHref}}">{{site.title}}</a>
+<div class="search" role="search">
+<label class="sr" for="site-search">Search the docs</label>
+<input id="site-search" type="search" placeholder="Search ( / )" autocomplete="off" spellcheck="false" role="combobox" aria-autocomplete="list" aria-controls="site-search-results" aria-expanded="false">
+<ul id="site-search-results" role="listbox" aria-label="Search results" hidden></ul>
+</div>
 <a class="menu-link" href="#site-nav">Menu</a>
 </header>
 <div class="shell">
@@ -1322,6 +1328,112 @@ if (document.readyState === "loading") document.addEventListener("DOMContentLoad
 else setUpKeyBox();
 
 """#,
+        "search.js": ##"""
+// The docs site's search: a box in the header that finds pages and sections by their titles,
+// headings and descriptions, from the index `mcp-setup build` writes (search-index.js, a module,
+// so the page's Content-Security-Policy keeps connect-src 'none'). Keyboard first: "/" focuses
+// the box, arrows move through the results, Enter opens one, Escape closes the list.
+const root = new URL("../", import.meta.url);
+let index = null;
+
+function terms(text) {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter((term) => term.length > 0);
+}
+
+// Every page and section whose words start with every term, best first: a title match before a
+// heading match before a description match.
+function search(pages, query) {
+  const wanted = terms(query);
+  if (wanted.length === 0) return [];
+  const matches = (text) => {
+    const words = terms(text);
+    return wanted.every((term) => words.some((word) => word.startsWith(term)));
+  };
+  const results = [];
+  for (const page of pages) {
+    if (matches(page.t)) results.push({ score: 3, title: page.t, section: null, href: page.u });
+    for (const [text, id] of page.h) {
+      if (matches(text)) results.push({ score: 2, title: text, section: page.t, href: page.u + "#" + id });
+    }
+    if (page.d && matches(page.d) && !matches(page.t)) results.push({ score: 1, title: page.t, section: page.d, href: page.u });
+  }
+  return results.sort((a, b) => b.score - a.score).slice(0, 8);
+}
+
+function setUp() {
+  const input = document.getElementById("site-search");
+  const list = document.getElementById("site-search-results");
+  if (!input || !list) return;
+  document.documentElement.classList.add("js");
+  let results = [];
+  let active = -1;
+
+  function show() {
+    list.replaceChildren();
+    results.forEach((result, position) => {
+      const option = document.createElement("li");
+      option.id = "site-search-result-" + position;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", position === active ? "true" : "false");
+      const title = document.createElement("span");
+      title.className = "search-title";
+      title.textContent = result.title;
+      option.appendChild(title);
+      if (result.section) {
+        const section = document.createElement("span");
+        section.className = "search-section";
+        section.textContent = result.section;
+        option.appendChild(section);
+      }
+      option.addEventListener("mousedown", (event) => { event.preventDefault(); open(position); });
+      list.appendChild(option);
+    });
+    const empty = input.value.trim() !== "" && results.length === 0;
+    if (empty) {
+      const none = document.createElement("li");
+      none.className = "search-none";
+      none.textContent = "No page or section matches.";
+      list.appendChild(none);
+    }
+    list.hidden = results.length === 0 && !empty;
+    input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
+    if (active >= 0) input.setAttribute("aria-activedescendant", "site-search-result-" + active);
+    else input.removeAttribute("aria-activedescendant");
+  }
+
+  function open(position) {
+    const result = results[position];
+    if (result) window.location.assign(new URL(result.href, root).href);
+  }
+
+  async function update() {
+    if (index === null) index = (await import("./search-index.js")).default;
+    results = search(index, input.value);
+    active = results.length > 0 ? 0 : -1;
+    show();
+  }
+
+  input.addEventListener("input", update);
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && results.length > 0) { active = (active + 1) % results.length; show(); event.preventDefault(); }
+    else if (event.key === "ArrowUp" && results.length > 0) { active = (active - 1 + results.length) % results.length; show(); event.preventDefault(); }
+    else if (event.key === "Enter" && active >= 0) { open(active); event.preventDefault(); }
+    else if (event.key === "Escape") { input.value = ""; results = []; active = -1; show(); }
+  });
+  input.addEventListener("blur", () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+    if (event.key === "/" && !typing && !event.composedPath().some((node) => node instanceof HTMLElement && node.tagName === "MCP-SETUP-CONNECT")) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+else setUp();
+
+"""##,
         "site.css": #"""
 /* mcp-setup docs theme: system fonts, light and dark, no external resources. */
 :root {
@@ -1350,6 +1462,15 @@ pre code { white-space: pre; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 10; }
 .site-header { border-bottom: 1px solid var(--line); padding: 0.8rem 1.5rem; display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
 .menu-link { display: none; }
+.search { display: none; position: relative; flex: 0 1 20rem; }
+.js .search { display: block; }
+.search input { width: 100%; min-height: 2.2rem; padding: 0.35rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); font: inherit; }
+#site-search-results { position: absolute; right: 0; left: 0; top: calc(100% + 4px); z-index: 20; list-style: none; margin: 0; padding: 0.3rem; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 18%); max-height: 70vh; overflow-y: auto; }
+#site-search-results li { padding: 0.45rem 0.6rem; border-radius: 6px; cursor: pointer; }
+#site-search-results li[aria-selected="true"] { background: var(--soft); outline: 2px solid var(--accent); outline-offset: -2px; }
+.search-title { display: block; font-weight: 600; }
+.search-section { display: block; color: var(--muted); font-size: 0.88rem; }
+.search-none { color: var(--muted); cursor: default; }
 .brand { font-weight: 650; color: var(--fg); text-decoration: none; font-size: 1.1rem; }
 .shell { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
 .site-nav ul { list-style: none; padding: 0; margin: 0 0 1.2rem; }
@@ -1412,7 +1533,9 @@ thead th { background: var(--soft); }
   .site-nav { order: 2; border-top: 1px solid var(--line); padding-top: 1rem; }
   main { order: 1; }
   .menu-link { display: inline-flex; align-items: center; min-height: 44px; padding: 0 0.8rem; border: 1px solid var(--line); border-radius: 6px; color: var(--fg); text-decoration: none; }
-  .site-header { padding: 0.4rem 1rem; }
+  .site-header { padding: 0.4rem 1rem; flex-wrap: wrap; }
+  .search { order: 3; flex: 1 1 100%; }
+  .search input { min-height: 44px; }
   .brand { display: inline-flex; align-items: center; min-height: 44px; }
   .site-nav a { min-height: 44px; display: flex; align-items: center; }
   .toc a { min-height: 44px; display: inline-flex; align-items: center; }
