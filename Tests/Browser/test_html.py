@@ -56,3 +56,18 @@ def test_on_this_page_lists_the_sections_and_links_to_them(site_dir):
         assert positions == sorted(positions), page
         listed += 1
     assert listed >= 3
+
+
+def test_connect_page_weight_stays_in_budget(site_dir):
+    """The connect page with everything it loads at once (HTML, CSS, JavaScript), gzipped. Budget:
+    60 KB, about a second on a slow 3G connection (400 kbit/s); the search index loads only when
+    the reader searches, so it is not counted."""
+    import gzip
+
+    page = site_dir / "connect" / "index.html"
+    assets = ["site.css", "mcp-setup.js", "mcp-setup-connect.js", "mcp-setup-connect.css", "search.js"]
+    sizes = {path.name if path != page else "connect/index.html": len(gzip.compress(path.read_bytes(), 9))
+             for path in [page] + [site_dir / "assets" / name for name in assets]}
+    total = sum(sizes.values())
+    print(f"\nconnect page weight, gzipped: {total} bytes ({', '.join(f'{name} {size}' for name, size in sizes.items())}); budget 61440")
+    assert total <= 60 * 1024

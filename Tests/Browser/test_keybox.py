@@ -352,3 +352,27 @@ def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, sc
         driver.execute_script("return new Promise(r => setTimeout(r, 50));")
     assert driver.current_url == site_url + "keys/#rotate-a-key"
     assert all(url.startswith(site_url) for url in request_urls(driver))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_every_page_type(driver, site_url, scheme):
+    from axe_selenium_python import Axe
+
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    report = []
+    for page in ["", "keys/", "connect/", "clients/cursor/", "clients/", "404.html"]:
+        driver.get(site_url + page)
+        if page in ("connect/", "clients/cursor/"):
+            wait_for_cards(driver)
+        axe = Axe(driver)
+        axe.inject()
+        results = axe.run()
+        # The axe that axe-selenium-python bundles (3.1) rejects autocomplete="off", which the
+        # HTML standard allows and the key box needs (no browser should offer to save a key).
+        violations = [dict(v, nodes=[n for n in v["nodes"] if not (v["id"] == "autocomplete-valid" and 'autocomplete="off"' in n["html"])])
+                      for v in results["violations"]]
+        violations = [v for v in violations if v["nodes"]]
+        serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:2]) for v in violations if v["impact"] in ("serious", "critical")]
+        report.append((page or "home", len(violations), serious))
+    print(f"\naxe on the docs site ({scheme}): " + "; ".join(f"{page}: {count} violations, {len(serious)} serious" for page, count, serious in report))
+    assert all(not serious for _, _, serious in report), [entry for entry in report if entry[2]]

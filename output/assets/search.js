@@ -31,8 +31,9 @@ function search(pages, query) {
 
 function setUp() {
   const input = document.getElementById("site-search");
+  const box = document.getElementById("site-search-box");
   const list = document.getElementById("site-search-results");
-  if (!input || !list) return;
+  if (!input || !box || !list) return;
   document.documentElement.classList.add("js");
   let results = [];
   let active = -1;
@@ -65,7 +66,7 @@ function setUp() {
       list.appendChild(none);
     }
     list.hidden = results.length === 0 && !empty;
-    input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
+    box.setAttribute("aria-expanded", list.hidden ? "false" : "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", "site-search-result-" + active);
     else input.removeAttribute("aria-activedescendant");
   }
@@ -89,7 +90,7 @@ function setUp() {
     else if (event.key === "Enter" && active >= 0) { open(active); event.preventDefault(); }
     else if (event.key === "Escape") { input.value = ""; results = []; active = -1; show(); }
   });
-  input.addEventListener("blur", () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); });
+  input.addEventListener("blur", () => { list.hidden = true; box.setAttribute("aria-expanded", "false"); });
   document.addEventListener("keydown", (event) => {
     const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
     if (event.key === "/" && !typing && !event.composedPath().some((node) => node instanceof HTMLElement && node.tagName === "MCP-SETUP-CONNECT")) {

@@ -204,8 +204,9 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <header class="site-header">
 <a class="brand" href="{{homeHref}}">{{site.title}}</a>
 <div class="search" role="search">
-<label class="sr" for="site-search">Search the docs</label>
-<input id="site-search" type="search" placeholder="Search ( / )" autocomplete="off" spellcheck="false" role="combobox" aria-autocomplete="list" aria-controls="site-search-results" aria-expanded="false">
+<div id="site-search-box" role="combobox" aria-expanded="false" aria-owns="site-search-results" aria-haspopup="listbox">
+<input id="site-search" type="text" placeholder="Search ( / )" spellcheck="false" aria-label="Search the docs" aria-autocomplete="list" aria-controls="site-search-results">
+</div>
 <ul id="site-search-results" role="listbox" aria-label="Search results" hidden></ul>
 </div>
 <a class="menu-link" href="#site-nav">Menu</a>
@@ -1362,8 +1363,9 @@ function search(pages, query) {
 
 function setUp() {
   const input = document.getElementById("site-search");
+  const box = document.getElementById("site-search-box");
   const list = document.getElementById("site-search-results");
-  if (!input || !list) return;
+  if (!input || !box || !list) return;
   document.documentElement.classList.add("js");
   let results = [];
   let active = -1;
@@ -1396,7 +1398,7 @@ function setUp() {
       list.appendChild(none);
     }
     list.hidden = results.length === 0 && !empty;
-    input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
+    box.setAttribute("aria-expanded", list.hidden ? "false" : "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", "site-search-result-" + active);
     else input.removeAttribute("aria-activedescendant");
   }
@@ -1420,7 +1422,7 @@ function setUp() {
     else if (event.key === "Enter" && active >= 0) { open(active); event.preventDefault(); }
     else if (event.key === "Escape") { input.value = ""; results = []; active = -1; show(); }
   });
-  input.addEventListener("blur", () => { list.hidden = true; input.setAttribute("aria-expanded", "false"); });
+  input.addEventListener("blur", () => { list.hidden = true; box.setAttribute("aria-expanded", "false"); });
   document.addEventListener("keydown", (event) => {
     const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
     if (event.key === "/" && !typing && !event.composedPath().some((node) => node instanceof HTMLElement && node.tagName === "MCP-SETUP-CONNECT")) {
