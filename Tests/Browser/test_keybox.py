@@ -351,6 +351,16 @@ def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, sc
             break
         driver.execute_script("return new Promise(r => setTimeout(r, 50));")
     assert driver.current_url == site_url + "keys/#rotate-a-key"
+    # A query that matches nothing says so, outside the list of options.
+    field = driver.find_element(By.ID, "site-search")
+    field.click()
+    field.send_keys("zzqxv")
+    for _ in range(50):
+        if driver.execute_script("return !document.getElementById('site-search-status').hidden"):
+            break
+        driver.execute_script("return new Promise(r => setTimeout(r, 50));")
+    assert driver.find_element(By.ID, "site-search-status").text == "No page or section matches."
+    assert driver.execute_script("return document.getElementById('site-search-results').hidden")
     assert all(url.startswith(site_url) for url in request_urls(driver))
 
 

@@ -5,8 +5,9 @@
 const root = new URL("../", import.meta.url);
 let index = null;
 
+// Words, lowercased and without accents, in any script ("Überblick" matches "uberb").
 function terms(text) {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((term) => term.length > 0);
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").split(/[^\p{L}\p{N}]+/u).filter((term) => term.length > 0);
 }
 
 // Every page and section whose words start with every term, best first: a title match before a
@@ -33,7 +34,8 @@ function setUp() {
   const input = document.getElementById("site-search");
   const box = document.getElementById("site-search-box");
   const list = document.getElementById("site-search-results");
-  if (!input || !box || !list) return;
+  const status = document.getElementById("site-search-status");
+  if (!input || !box || !list || !status) return;
   document.documentElement.classList.add("js");
   let results = [];
   let active = -1;
@@ -58,26 +60,41 @@ function setUp() {
       option.addEventListener("mousedown", (event) => { event.preventDefault(); open(position); });
       list.appendChild(option);
     });
+    // "Nothing found" is a status message beside the list, which holds only options.
     const empty = input.value.trim() !== "" && results.length === 0;
-    if (empty) {
-      const none = document.createElement("li");
-      none.className = "search-none";
-      none.textContent = "No page or section matches.";
-      list.appendChild(none);
-    }
-    list.hidden = results.length === 0 && !empty;
+    status.textContent = empty ? "No page or section matches." : "";
+    status.hidden = !empty;
+    list.hidden = results.length === 0;
     box.setAttribute("aria-expanded", list.hidden ? "false" : "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", "site-search-result-" + active);
     else input.removeAttribute("aria-activedescendant");
   }
 
+  function close() {
+    results = [];
+    active = -1;
+    show();
+  }
+
   function open(position) {
     const result = results[position];
-    if (result) window.location.assign(new URL(result.href, root).href);
+    if (!result) return;
+    // A section of this page does not reload it: close the list and leave the box.
+    close();
+    input.blur();
+    window.location.assign(new URL(result.href, root).href);
   }
 
   async function update() {
-    if (index === null) index = (await import("./search-index.js")).default;
+    if (index === null) {
+      try {
+        index = (await import("./search-index.js")).default;
+      } catch (error) {
+        status.textContent = "Search is not available: its index did not load.";
+        status.hidden = false;
+        return;
+      }
+    }
     results = search(index, input.value);
     active = results.length > 0 ? 0 : -1;
     show();
@@ -88,10 +105,12 @@ function setUp() {
     if (event.key === "ArrowDown" && results.length > 0) { active = (active + 1) % results.length; show(); event.preventDefault(); }
     else if (event.key === "ArrowUp" && results.length > 0) { active = (active - 1 + results.length) % results.length; show(); event.preventDefault(); }
     else if (event.key === "Enter" && active >= 0) { open(active); event.preventDefault(); }
-    else if (event.key === "Escape") { input.value = ""; results = []; active = -1; show(); }
+    else if (event.key === "Escape") { input.value = ""; close(); }
   });
-  input.addEventListener("blur", () => { list.hidden = true; box.setAttribute("aria-expanded", "false"); });
+  input.addEventListener("blur", () => { active = -1; list.hidden = true; status.hidden = true; box.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); });
+  input.addEventListener("focus", () => { if (input.value.trim() !== "") update(); });
   document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
     const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
     if (event.key === "/" && !typing && !event.composedPath().some((node) => node instanceof HTMLElement && node.tagName === "MCP-SETUP-CONNECT")) {
       event.preventDefault();

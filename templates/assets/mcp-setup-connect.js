@@ -602,16 +602,31 @@ export class MCPSetupConnect extends HTMLElementBase {
 
     const client = clients.find((candidate) => candidate.id === this._selected);
     const outcome = (artifact) => (results ? results[artifact.id] : (artifact.available ? { content: artifact.content } : { refused: artifact.reason }));
-    const shown = client.artifacts.filter((artifact) => artifact.available || artifact.program);
-    // A command and its PowerShell and cmd variants are one entry, shown in the reader's shell.
+    // A command and its PowerShell and cmd variants are one entry, shown in the reader's shell;
+    // a variant that no key can use stays in the entry, so choosing its shell shows why.
+    const byID = new Map(client.artifacts.map((artifact) => [artifact.id, artifact]));
+    const baseOf = (artifact) => {
+      const shell = SHELLS.find((candidate) => candidate.name !== "posix" && candidate.name === artifact.shell && artifact.id.endsWith("-" + candidate.name));
+      if (!shell) return null;
+      const base = byID.get(artifact.id.slice(0, artifact.id.length - shell.name.length - 1));
+      return base && base.shell === "posix" ? base : null;
+    };
+    const visible = (artifact) => artifact.available || artifact.program;
     const entries = [];
-    for (const artifact of shown) {
-      if (SHELLS.some((shell) => shell.name !== "posix" && artifact.id === variantBase(artifact.id, shell) + "-" + shell.name && shown.some((candidate) => candidate.id === variantBase(artifact.id, shell)))) continue;
-      const variants = artifact.shell === "posix" ? SHELLS.map((shell) => shell.name === "posix" ? artifact : shown.find((candidate) => candidate.id === artifact.id + "-" + shell.name)).filter((variant) => variant) : [artifact];
+    const grouped = new Set();
+    for (const artifact of client.artifacts) {
+      if (baseOf(artifact)) continue;
+      const variants = artifact.shell === "posix"
+        ? [artifact].concat(SHELLS.slice(1).map((shell) => byID.get(artifact.id + "-" + shell.name)).filter((variant) => variant && variant.shell !== undefined && baseOf(variant) === artifact))
+        : [artifact];
+      if (!variants.some(visible)) continue;
       entries.push(variants);
+      for (const variant of variants) grouped.add(variant.id);
     }
     const chosen = (variants) => variants.find((variant) => variant.shell === preferredShell) || variants[0];
-    const primary = entries.find((variants) => outcome(chosen(variants)).content !== undefined) || entries[0];
+    // An entry keeps its place whichever shell is chosen: the first that works in some shell leads.
+    const works = (variants) => variants.some((variant) => outcome(variant).content !== undefined);
+    const primary = entries.find(works) || entries[0];
     const others = entries.filter((variants) => variants !== primary);
     const panel = element("section", { class: "panel", part: "panel", "aria-labelledby": prefix + "client" }, [
       element("h3", { id: prefix + "client" }, [client.title]),
@@ -631,7 +646,7 @@ export class MCPSetupConnect extends HTMLElementBase {
       details.addEventListener("toggle", () => { this._moreOpen = details.open ? client.id : null; });
       panel.appendChild(details);
     }
-    for (const artifact of client.artifacts.filter((candidate) => !candidate.available && !candidate.program)) {
+    for (const artifact of client.artifacts.filter((candidate) => !grouped.has(candidate.id))) {
       panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
     }
 
@@ -652,7 +667,7 @@ export class MCPSetupConnect extends HTMLElementBase {
     const name = prefix + "shell-" + variants[0].id.replace(/[^A-Za-z0-9-]/g, "-");
     const group = element("div", { class: "shells", part: "shell-switch", role: "radiogroup", "aria-label": "Shell" }, []);
     for (const variant of variants) {
-      const shell = SHELLS.find((candidate) => candidate.name === variant.shell);
+      const shell = SHELLS.find((candidate) => candidate.name === variant.shell) || SHELLS[0];
       const input = element("input", { type: "radio", name, value: shell.name, "data-shell": shell.name, "data-focus": name + "-" + shell.name }, []);
       input.checked = chosenShell(variants) === shell.name;
       input.addEventListener("change", () => { if (input.checked) chooseShell(shell.name); });

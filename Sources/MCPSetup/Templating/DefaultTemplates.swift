@@ -208,6 +208,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <input id="site-search" type="text" placeholder="Search ( / )" spellcheck="false" aria-label="Search the docs" aria-autocomplete="list" aria-controls="site-search-results">
 </div>
 <ul id="site-search-results" role="listbox" aria-label="Search results" hidden></ul>
+<p id="site-search-status" class="search-status" role="status" hidden></p>
 </div>
 <a class="menu-link" href="#site-nav">Menu</a>
 </header>
@@ -549,17 +550,20 @@ button:focus-visible, a.install:focus-visible, select:focus-visible, summary:foc
 .refusal, .unavailable { color: var(--mcp-setup-error); margin: 4px 0; }
 details { margin-top: 12px; }
 summary { cursor: pointer; font-weight: 600; }
+.shells { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 0 8px; font-size: 0.92em; }
+.shells label { display: inline-flex; align-items: center; gap: 4px; min-height: 28px; cursor: pointer; }
+/* Touch screens and narrow windows: every control at least 44 px tall. */
+@media (max-width: 52rem), (pointer: coarse) {
+  button, a.install, select, .shells label { min-height: 44px; }
+  summary { padding-block: 12px; }
+}
 @media (max-width: 480px) {
   .card { padding: 12px; }
-  button, a.install, select, summary, .shells label { min-height: 44px; }
-  summary { display: flex; align-items: center; }
   .code { flex-direction: column; }
   .code pre { width: 100%; box-sizing: border-box; }
 }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 button.install { color: var(--mcp-setup-accent-fg); background: var(--mcp-setup-accent); border: 1px solid var(--mcp-setup-accent); font-weight: 600; margin: 0 0 8px; }
-.shells { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 0 0 8px; font-size: 0.92em; }
-.shells label { display: inline-flex; align-items: center; gap: 4px; min-height: 28px; cursor: pointer; }
 
 """#,
         "mcp-setup-connect.js": #"""
@@ -1167,16 +1171,31 @@ export class MCPSetupConnect extends HTMLElementBase {
 
     const client = clients.find((candidate) => candidate.id === this._selected);
     const outcome = (artifact) => (results ? results[artifact.id] : (artifact.available ? { content: artifact.content } : { refused: artifact.reason }));
-    const shown = client.artifacts.filter((artifact) => artifact.available || artifact.program);
-    // A command and its PowerShell and cmd variants are one entry, shown in the reader's shell.
+    // A command and its PowerShell and cmd variants are one entry, shown in the reader's shell;
+    // a variant that no key can use stays in the entry, so choosing its shell shows why.
+    const byID = new Map(client.artifacts.map((artifact) => [artifact.id, artifact]));
+    const baseOf = (artifact) => {
+      const shell = SHELLS.find((candidate) => candidate.name !== "posix" && candidate.name === artifact.shell && artifact.id.endsWith("-" + candidate.name));
+      if (!shell) return null;
+      const base = byID.get(artifact.id.slice(0, artifact.id.length - shell.name.length - 1));
+      return base && base.shell === "posix" ? base : null;
+    };
+    const visible = (artifact) => artifact.available || artifact.program;
     const entries = [];
-    for (const artifact of shown) {
-      if (SHELLS.some((shell) => shell.name !== "posix" && artifact.id === variantBase(artifact.id, shell) + "-" + shell.name && shown.some((candidate) => candidate.id === variantBase(artifact.id, shell)))) continue;
-      const variants = artifact.shell === "posix" ? SHELLS.map((shell) => shell.name === "posix" ? artifact : shown.find((candidate) => candidate.id === artifact.id + "-" + shell.name)).filter((variant) => variant) : [artifact];
+    const grouped = new Set();
+    for (const artifact of client.artifacts) {
+      if (baseOf(artifact)) continue;
+      const variants = artifact.shell === "posix"
+        ? [artifact].concat(SHELLS.slice(1).map((shell) => byID.get(artifact.id + "-" + shell.name)).filter((variant) => variant && variant.shell !== undefined && baseOf(variant) === artifact))
+        : [artifact];
+      if (!variants.some(visible)) continue;
       entries.push(variants);
+      for (const variant of variants) grouped.add(variant.id);
     }
     const chosen = (variants) => variants.find((variant) => variant.shell === preferredShell) || variants[0];
-    const primary = entries.find((variants) => outcome(chosen(variants)).content !== undefined) || entries[0];
+    // An entry keeps its place whichever shell is chosen: the first that works in some shell leads.
+    const works = (variants) => variants.some((variant) => outcome(variant).content !== undefined);
+    const primary = entries.find(works) || entries[0];
     const others = entries.filter((variants) => variants !== primary);
     const panel = element("section", { class: "panel", part: "panel", "aria-labelledby": prefix + "client" }, [
       element("h3", { id: prefix + "client" }, [client.title]),
@@ -1196,7 +1215,7 @@ export class MCPSetupConnect extends HTMLElementBase {
       details.addEventListener("toggle", () => { this._moreOpen = details.open ? client.id : null; });
       panel.appendChild(details);
     }
-    for (const artifact of client.artifacts.filter((candidate) => !candidate.available && !candidate.program)) {
+    for (const artifact of client.artifacts.filter((candidate) => !grouped.has(candidate.id))) {
       panel.appendChild(element("p", { class: "unavailable", part: "unavailable" }, [artifact.title + ": " + artifact.reason]));
     }
 
@@ -1217,7 +1236,7 @@ export class MCPSetupConnect extends HTMLElementBase {
     const name = prefix + "shell-" + variants[0].id.replace(/[^A-Za-z0-9-]/g, "-");
     const group = element("div", { class: "shells", part: "shell-switch", role: "radiogroup", "aria-label": "Shell" }, []);
     for (const variant of variants) {
-      const shell = SHELLS.find((candidate) => candidate.name === variant.shell);
+      const shell = SHELLS.find((candidate) => candidate.name === variant.shell) || SHELLS[0];
       const input = element("input", { type: "radio", name, value: shell.name, "data-shell": shell.name, "data-focus": name + "-" + shell.name }, []);
       input.checked = chosenShell(variants) === shell.name;
       input.addEventListener("change", () => { if (input.checked) chooseShell(shell.name); });
@@ -1337,8 +1356,9 @@ else setUpKeyBox();
 const root = new URL("../", import.meta.url);
 let index = null;
 
+// Words, lowercased and without accents, in any script ("Überblick" matches "uberb").
 function terms(text) {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((term) => term.length > 0);
+  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").split(/[^\p{L}\p{N}]+/u).filter((term) => term.length > 0);
 }
 
 // Every page and section whose words start with every term, best first: a title match before a
@@ -1365,7 +1385,8 @@ function setUp() {
   const input = document.getElementById("site-search");
   const box = document.getElementById("site-search-box");
   const list = document.getElementById("site-search-results");
-  if (!input || !box || !list) return;
+  const status = document.getElementById("site-search-status");
+  if (!input || !box || !list || !status) return;
   document.documentElement.classList.add("js");
   let results = [];
   let active = -1;
@@ -1390,26 +1411,41 @@ function setUp() {
       option.addEventListener("mousedown", (event) => { event.preventDefault(); open(position); });
       list.appendChild(option);
     });
+    // "Nothing found" is a status message beside the list, which holds only options.
     const empty = input.value.trim() !== "" && results.length === 0;
-    if (empty) {
-      const none = document.createElement("li");
-      none.className = "search-none";
-      none.textContent = "No page or section matches.";
-      list.appendChild(none);
-    }
-    list.hidden = results.length === 0 && !empty;
+    status.textContent = empty ? "No page or section matches." : "";
+    status.hidden = !empty;
+    list.hidden = results.length === 0;
     box.setAttribute("aria-expanded", list.hidden ? "false" : "true");
     if (active >= 0) input.setAttribute("aria-activedescendant", "site-search-result-" + active);
     else input.removeAttribute("aria-activedescendant");
   }
 
+  function close() {
+    results = [];
+    active = -1;
+    show();
+  }
+
   function open(position) {
     const result = results[position];
-    if (result) window.location.assign(new URL(result.href, root).href);
+    if (!result) return;
+    // A section of this page does not reload it: close the list and leave the box.
+    close();
+    input.blur();
+    window.location.assign(new URL(result.href, root).href);
   }
 
   async function update() {
-    if (index === null) index = (await import("./search-index.js")).default;
+    if (index === null) {
+      try {
+        index = (await import("./search-index.js")).default;
+      } catch (error) {
+        status.textContent = "Search is not available: its index did not load.";
+        status.hidden = false;
+        return;
+      }
+    }
     results = search(index, input.value);
     active = results.length > 0 ? 0 : -1;
     show();
@@ -1420,10 +1456,12 @@ function setUp() {
     if (event.key === "ArrowDown" && results.length > 0) { active = (active + 1) % results.length; show(); event.preventDefault(); }
     else if (event.key === "ArrowUp" && results.length > 0) { active = (active - 1 + results.length) % results.length; show(); event.preventDefault(); }
     else if (event.key === "Enter" && active >= 0) { open(active); event.preventDefault(); }
-    else if (event.key === "Escape") { input.value = ""; results = []; active = -1; show(); }
+    else if (event.key === "Escape") { input.value = ""; close(); }
   });
-  input.addEventListener("blur", () => { list.hidden = true; box.setAttribute("aria-expanded", "false"); });
+  input.addEventListener("blur", () => { active = -1; list.hidden = true; status.hidden = true; box.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); });
+  input.addEventListener("focus", () => { if (input.value.trim() !== "") update(); });
   document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
     const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
     if (event.key === "/" && !typing && !event.composedPath().some((node) => node instanceof HTMLElement && node.tagName === "MCP-SETUP-CONNECT")) {
       event.preventDefault();
@@ -1472,7 +1510,8 @@ pre code { white-space: pre; }
 #site-search-results li[aria-selected="true"] { background: var(--soft); outline: 2px solid var(--accent); outline-offset: -2px; }
 .search-title { display: block; font-weight: 600; }
 .search-section { display: block; color: var(--muted); font-size: 0.88rem; }
-.search-none { color: var(--muted); cursor: default; }
+.search-status { position: absolute; right: 0; left: 0; top: calc(100% + 4px); z-index: 20; margin: 0; padding: 0.5rem 0.8rem; background: var(--bg); border: 1px solid var(--line); border-radius: 8px; color: var(--muted); }
+.search-status[hidden], #site-search-results[hidden] { display: none; }
 .brand { font-weight: 650; color: var(--fg); text-decoration: none; font-size: 1.1rem; }
 .shell { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem; }
 .site-nav ul { list-style: none; padding: 0; margin: 0 0 1.2rem; }
