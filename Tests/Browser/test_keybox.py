@@ -370,7 +370,7 @@ def test_axe_on_every_page_type(driver, site_url, scheme):
 
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     report = []
-    for page in ["", "keys/", "connect/", "clients/cursor/", "clients/", "404.html"]:
+    for page in ["", "keys/", "guides/team-setup/", "connect/", "clients/cursor/", "clients/", "404.html"]:
         driver.get(site_url + page)
         if page in ("connect/", "clients/cursor/"):
             wait_for_cards(driver)

@@ -98,7 +98,16 @@ public struct MarkdownRenderer: Sendable {
 
         let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: outline, setupBlocks: setupBlocks)
+        return RenderedMarkdown(html: Self.labelTaskCheckboxes(String(cString: rendered)), headings: outline, setupBlocks: setupBlocks)
+    }
+
+    /// The checkboxes cmark-gfm's tasklist extension writes (exactly these two forms) carry no
+    /// label; each gets one that says its state, and the item's text follows it.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
     }
 
     /// The text of a node's inline children: text, code, and the text inside emphasis and links.
