@@ -111,7 +111,15 @@ struct ProgramEquivalenceTests {
     @Test("a key that is not a key is refused with the field named, not a flag")
     func badKey() throws {
         let setup = try PreparedSetup(profile: Self.profiles[0])
-        #expect(throws: SetupError.self) { try setup.manifestJSON(key: "two words") }
+        for key in ["two words", ""] {
+            do {
+                _ = try setup.manifestJSON(key: key)
+                Issue.record("'\(key)' was accepted as a key")
+            } catch {
+                #expect(error.message.hasPrefix("the key "), "\(error.message)")
+                #expect(!error.message.contains("--"), "\(error.message)")
+            }
+        }
         #expect(throws: SetupError.self) { try setup.artifacts(key: "") }
     }
 }
