@@ -154,6 +154,12 @@ public enum PowerShell {
     /// The first words of a refusal that cmd causes through PowerShell's native line.
     public static let cmdLineReasonPrefix = "when the program is a .cmd file (as VS Code and npm install it), cmd reads the line PowerShell builds, and "
 
+    /// ``nativeCommandLine(_:)`` for words that depend on the key, as a program: a word that
+    /// holds whitespace (`holdsWhitespace`, decided for every key at once) in double quotes.
+    static func nativeCommandLine(_ words: [KeyProgram], holdsWhitespace: (KeyProgram) -> Bool) -> KeyProgram {
+        Shell.line(words.map { word in holdsWhitespace(word) ? KeyProgram(literal: "\"") + word + KeyProgram(literal: "\"") : word })
+    }
+
     /// Refuses words that PowerShell versions pass differently, and lines that cmd would change
     /// when the program is a `.cmd` file.
     public static func checkNativePassing(_ argv: [String]) throws(Unencodable) {

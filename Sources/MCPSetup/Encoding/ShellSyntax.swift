@@ -22,6 +22,17 @@ extension Shell {
         }
     }
 
+    /// A command line from its words, already quoted for the shell, as a program: the words
+    /// separated by one space, as every shell here writes them.
+    static func line(_ words: [KeyProgram]) -> KeyProgram {
+        var line = KeyProgram()
+        for (index, word) in words.enumerated() {
+            if index > 0 { line.append(" ") }
+            line.append(word)
+        }
+        return line
+    }
+
     /// The language name of a Markdown code fence for this shell.
     public var fenceLanguage: String {
         switch self {

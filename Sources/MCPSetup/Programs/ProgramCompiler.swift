@@ -76,7 +76,7 @@ struct ProgramCompiler {
     private mutating func command(_ words: [KeyProgram], shell: Shell) -> KeyProgram {
         switch shell {
         case .posix:
-            return joined(words.map { $0.escaped(.posixWord) })
+            return Shell.line(words.map { $0.escaped(.posixWord) })
         case .powershell:
             guard let name = words.first?.constantString, WindowsCommandLine.isProgramName(name) else {
                 refuseEveryKey(reason("PowerShell", "the program name is not a plain word"))
@@ -89,17 +89,15 @@ struct ProgramCompiler {
                 }
                 add(.powershellArgument(word, before: "PowerShell cannot carry this safely: ", after: reasonEnd), subject: word)
             }
-            let native = joined(words.map { word in
-                Self.holdsWhitespace(word) ? KeyProgram(literal: "\"") + word + KeyProgram(literal: "\"") : word
-            })
+            let native = PowerShell.nativeCommandLine(words, holdsWhitespace: Self.holdsWhitespace)
             add(.cmdLine(native, before: "PowerShell cannot carry this safely: " + PowerShell.cmdLineReasonPrefix, after: reasonEnd), subject: native)
-            return joined([KeyProgram(literal: name)] + words.dropFirst().map { $0.escaped(.powershellWord) })
+            return Shell.line([KeyProgram(literal: name)] + words.dropFirst().map { $0.escaped(.powershellWord) })
         case .cmd:
             guard let name = words.first?.constantString, WindowsCommandLine.isProgramName(name) else {
                 refuseEveryKey(reason("cmd", "the program name is not a plain word"))
                 return KeyProgram()
             }
-            let line = joined([KeyProgram(literal: name)] + words.dropFirst().map { $0.escaped(.cmdArgument) })
+            let line = Shell.line([KeyProgram(literal: name)] + words.dropFirst().map { $0.escaped(.cmdArgument) })
             add(.cmdLine(nil, before: "cmd cannot carry this safely: ", after: reasonEnd), subject: line)
             return line
         }
@@ -118,15 +116,6 @@ struct ProgramCompiler {
     /// ASCII, so the word's text for any one key answers for every key.
     private static func holdsWhitespace(_ word: KeyProgram) -> Bool {
         word.text(key: "k").unicodeScalars.contains(where: \.properties.isWhitespace)
-    }
-
-    private func joined(_ words: [KeyProgram]) -> KeyProgram {
-        var line = KeyProgram()
-        for (index, word) in words.enumerated() {
-            if index > 0 { line.append(" ") }
-            line.append(word)
-        }
-        return line
     }
 
     mutating func compile(_ text: Text) -> KeyProgram {
