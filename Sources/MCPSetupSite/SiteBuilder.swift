@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
         let widget = SetupWidget(request: request, clients: clients, proseHTML: prose, instructions: instructions, downloads: downloads)
         let pages = try ContentPage.loadAll(from: contentDirectory)
         let generated = GeneratedPages(request: request, clients: clients)
-        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients, templates: templates))
+        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients, templates: templates),
+                                    start: Self.startPage(pages))
 
         var output = SiteOutput()
         let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
@@ -79,6 +80,19 @@ public struct SiteBuilder: Sendable {
             output.add("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }]))
         }
         return output
+    }
+
+    /// The page a reader sets up a client on: the first page in navigation order (the order
+    /// `pages` come in) with a setup block, or the generated list of clients.
+    static func startPage(_ pages: [ContentPage]) -> (route: String, title: String) {
+        let withSetup = pages.first { page in
+            guard !page.route.isEmpty else { return false }
+            return page.body.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
+                let trimmed = line.drop { $0 == " " }
+                return trimmed.hasPrefix("```mcp-setup") || trimmed.hasPrefix("~~~mcp-setup")
+            }
+        }
+        return withSetup.map { ($0.route, $0.frontMatter.title) } ?? ("clients/", "Set up your AI client")
     }
 
     static func fileExtension(_ artifact: Artifact) -> String {

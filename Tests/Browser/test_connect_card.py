@@ -181,7 +181,12 @@ def test_card_fills_every_artifact_like_the_cli(driver, card_site, cli):
         card.shadowRoot.querySelector('details').open = true;
         if (!card.shadowRoot.querySelector('button.install')) return ['no install button to check'];
         const found = [];
-        if (localStorage.length || sessionStorage.length || document.cookie) found.push('storage');
+        // Only the reader's shell and OS choice is kept (for the visit), never the key.
+        if (localStorage.length || document.cookie) found.push('storage');
+        for (let i = 0; i < sessionStorage.length; i++) {
+          const name = sessionStorage.key(i);
+          if (!['mcp-setup-shell', 'mcp-setup-os'].includes(name) || sessionStorage.getItem(name).includes(key)) found.push('session ' + name);
+        }
         if (location.href.includes(key)) found.push('url');
         const scan = root => root.querySelectorAll('*').forEach(el => {
           for (const a of el.attributes) if (a.value.includes(key)) found.push(el.tagName + ' ' + a.name);

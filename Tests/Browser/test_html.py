@@ -71,3 +71,46 @@ def test_connect_page_weight_stays_in_budget(site_dir):
     total = sum(sizes.values())
     print(f"\nconnect page weight, gzipped: {total} bytes ({', '.join(f'{name} {size}' for name, size in sizes.items())}); budget 61440")
     assert total <= 60 * 1024
+
+
+def text_of(element):
+    return "".join(element.itertext())
+
+
+def test_artifacts_and_code_blocks_are_highlighted_at_build_time_losing_nothing(site_dir):
+    import json
+    manifest = json.loads((site_dir / "snippets.json").read_text())
+    artifacts = {a["id"]: a for c in manifest["clients"] for a in c["artifacts"]}
+    seen = 0
+    for page in pages(site_dir):
+        document = html5lib.parse(page.read_bytes(), namespaceHTMLElements=False)
+        for code in document.iter("code"):
+            id = code.get("data-artifact")
+            if not id:
+                continue
+            artifact = artifacts[id]
+            # The text a reader selects is the artifact, byte for byte, without any script.
+            assert text_of(code) == artifact["content"], (page, id)
+            classes = {span.get("class") for span in code.iter("span")}
+            if artifact.get("shell"):
+                assert "hl-c" in classes, (page, id)
+            if artifact.get("format") in ("json", "jsonc", "toml", "yaml"):
+                assert {"hl-k", "hl-p"} <= classes, (page, id)
+            seen += 1
+    assert seen > 100
+    # Code blocks in content, in the languages docs use.
+    connect = html5lib.parse((site_dir / "connect" / "index.html").read_bytes(), namespaceHTMLElements=False)
+    blocks = {code.get("class"): code for code in connect.iter("code") if (code.get("class") or "").startswith("language-")}
+    assert "hl-c" in {span.get("class") for span in blocks["language-sh"].iter("span")}
+    team = html5lib.parse((site_dir / "guides" / "team-setup" / "index.html").read_bytes(), namespaceHTMLElements=False)
+    json_blocks = [code for code in team.iter("code") if code.get("class") == "language-json"]
+    assert json_blocks and all({"hl-k", "hl-s"} <= {s.get("class") for s in code.iter("span")} for code in json_blocks)
+
+
+def test_home_page_leads_with_a_title_and_a_first_step(site_dir):
+    home = html5lib.parse((site_dir / "index.html").read_bytes(), namespaceHTMLElements=False)
+    assert [h for h in home.iter("h1")], "no h1"
+    actions = [a for a in home.iter("a") if "primary" in (a.get("class") or "").split()]
+    assert len(actions) == 1
+    target = site_dir / actions[0].get("href") / "index.html"
+    assert b"<mcp-setup-connect" in target.read_bytes(), "the call to action leads to a page without setup"

@@ -288,6 +288,8 @@ def test_no_console_errors_and_a_strict_policy(driver, site_url):
 
 def test_screenshots(driver, site_url, screenshots):
     """Saves screenshots for a person to look at: light, dark, and a phone-sized window."""
+    driver.get(site_url)
+    driver.save_screenshot(str(screenshots / "home-light.png"))
     driver.get(site_url + "connect/")
     paste_key(driver, "sk_live_example_key")
     driver.save_screenshot(str(screenshots / "connect-light.png"))
@@ -298,7 +300,7 @@ def test_screenshots(driver, site_url, screenshots):
     driver.save_screenshot(str(screenshots / "cursor-phone.png"))
     driver.get(site_url + "clients/")
     driver.save_screenshot(str(screenshots / "clients-phone.png"))
-    assert all((screenshots / name).stat().st_size > 10_000 for name in ["connect-light.png", "connect-dark.png", "cursor-phone.png", "clients-phone.png"])
+    assert all((screenshots / name).stat().st_size > 10_000 for name in ["home-light.png", "connect-light.png", "connect-dark.png", "cursor-phone.png", "clients-phone.png"])
 
 
 def test_phone_layout_puts_content_first_with_large_tap_targets(driver, site_url, screenshots):
@@ -386,3 +388,76 @@ def test_axe_on_every_page_type(driver, site_url, scheme):
         report.append((page or "home", len(violations), serious))
     print(f"\naxe on the docs site ({scheme}): " + "; ".join(f"{page}: {count} violations, {len(serious)} serious" for page, count, serious in report))
     assert all(not serious for _, _, serious in report), [entry for entry in report if entry[2]]
+
+
+CARD_CODES = """
+const out = [];
+for (const card of document.querySelectorAll('mcp-setup-connect')) {
+  for (const code of card.shadowRoot.querySelectorAll('code[data-artifact]')) {
+    out.push({id: code.getAttribute('data-artifact'), text: code.textContent,
+              marks: Array.from(code.querySelectorAll('mark.hl-x')).map(m => m.textContent),
+              spans: code.querySelectorAll('span[class^="hl-"]').length});
+  }
+}
+return out;
+"""
+
+
+def test_cards_are_highlighted_and_mark_the_filled_key(driver, site_url):
+    driver.get(site_url + "connect/")
+    wait_for_cards(driver)
+    before = driver.execute_script(CARD_CODES)
+    assert before and all(code["spans"] > 0 for code in before), before
+    assert all(code["marks"] == [] for code in before)
+    key = "sk_live_MARKED_0123456789abcdef"
+    paste_key(driver, key)
+    after = driver.execute_script(CARD_CODES)
+    holding = [code for code in after if key in code["text"]]
+    assert holding
+    for code in holding:
+        # The key is inside a mark, and the marks hold nothing but what the key makes (with the
+        # word or string it is part of, where the encoder quotes the two as one).
+        assert any(key in mark for mark in code["marks"]), code
+        assert code["spans"] > 0, code
+    # Every artifact's text is unchanged by highlighting: the CLI comparison in
+    # test_key_box_fills_every_artifact_like_the_cli reads the same textContent.
+
+
+SHELL_AND_OS = """
+const card = document.querySelector('mcp-setup-connect');
+const root = card.shadowRoot;
+const checked = (selector) => Array.from(root.querySelectorAll(selector)).filter(i => i.checked).map(i => i.value);
+return {
+  shells: checked('input[data-shell]'),
+  systems: checked('input[data-os]'),
+  codes: Array.from(root.querySelectorAll('code[data-artifact]')).map(c => c.getAttribute('data-artifact')),
+  paths: Array.from(root.querySelectorAll('.paths li')).map(li => li.textContent.split(':')[0]),
+};
+"""
+
+
+def test_shell_and_os_choices_last_for_the_visit(driver, site_url):
+    driver.get(site_url + "clients/claude-code/")
+    driver.execute_script("sessionStorage.clear()")
+    driver.get(site_url + "clients/claude-code/")
+    wait_for_cards(driver)
+    driver.execute_script("document.querySelector('mcp-setup-connect').shadowRoot.querySelector('input[data-shell=\"powershell\"]').click()")
+    shown = driver.execute_script(SHELL_AND_OS)
+    assert shown["shells"] == ["powershell"] and "claude-code/command-powershell" in shown["codes"], shown
+    # Another page opens with the same shell.
+    driver.get(site_url + "clients/codex/")
+    wait_for_cards(driver)
+    shown = driver.execute_script(SHELL_AND_OS)
+    assert shown["shells"] and set(shown["shells"]) == {"powershell"}, shown
+    assert any(code.endswith("-powershell") for code in shown["codes"]), shown
+    # The OS switch shows one OS's path; the choice carries to the next page too.
+    driver.get(site_url + "clients/cursor/")
+    wait_for_cards(driver)
+    driver.execute_script("document.querySelector('mcp-setup-connect').shadowRoot.querySelector('input[data-os=\"windows\"]').click()")
+    shown = driver.execute_script(SHELL_AND_OS)
+    assert shown["systems"] == ["windows"] and set(shown["paths"]) <= {"Windows", "Project folder"} and "Windows" in shown["paths"], shown
+    driver.get(site_url + "clients/vscode/")
+    wait_for_cards(driver)
+    shown = driver.execute_script(SHELL_AND_OS)
+    assert set(shown["systems"]) == {"windows"} and "macOS" not in shown["paths"] and "Windows" in shown["paths"], shown
+    driver.execute_script("sessionStorage.clear()")

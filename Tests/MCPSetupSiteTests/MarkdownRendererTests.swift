@@ -65,7 +65,16 @@ struct MarkdownRendererTests {
         #expect(rendered.setupBlocks == [SetupBlockRequest(clientIDs: ["cursor", "claude-code"], line: 3), SetupBlockRequest(clientIDs: [], line: 10)])
         #expect(rendered.html.contains(MarkdownRenderer.setupBlockMarker(0)))
         #expect(rendered.html.contains(MarkdownRenderer.setupBlockMarker(1)))
-        #expect(rendered.html.contains("<pre><code class=\"language-sh\">echo hi\n</code></pre>"))
+        #expect(rendered.html.contains("<pre><code class=\"language-sh\"><span class=\"hl-c\">echo</span> hi\n</code></pre>"))
+    }
+
+    @Test("code blocks in the languages docs use are highlighted at build time; others are left as cmark writes them")
+    func highlightedCodeBlocks() {
+        let rendered = renderer.render("```json\n{\"a\": \"<b>\"}\n```\n\n```yml\nx: 1\n```\n\n```python\nprint('<')\n```\n\n```\nplain\n```\n")
+        #expect(rendered.html.contains("<pre><code class=\"language-json\"><span class=\"hl-p\">{</span><span class=\"hl-k\">&quot;a&quot;</span><span class=\"hl-p\">:</span> <span class=\"hl-s\">&quot;&lt;b&gt;&quot;</span><span class=\"hl-p\">}</span>\n</code></pre>"))
+        #expect(rendered.html.contains("<pre><code class=\"language-yml\"><span class=\"hl-k\">x</span><span class=\"hl-p\">:</span> <span class=\"hl-n\">1</span>\n</code></pre>"))
+        #expect(rendered.html.contains("<pre><code class=\"language-python\">print('&lt;')\n</code></pre>"))
+        #expect(rendered.html.contains("<pre><code>plain\n</code></pre>"))
     }
 
     @Test("links are resolved through the callback")

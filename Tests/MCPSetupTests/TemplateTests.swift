@@ -8,7 +8,7 @@ struct TemplateTests {
     static let templatesFolder = repository.appendingPathComponent("templates")
 
     /// Values already written in their target syntax, the only ones `{{{…}}}` may insert.
-    static let preEncoded: Set<String> = ["prose", "codeBlock", "linkMarkdown", "pathCode", "server.endpointCode", "server.nameCode", "server.envVarCode", "body", "setup", "setupData", "navItems", "clientNavItems", "tocHTML"]
+    static let preEncoded: Set<String> = ["prose", "codeBlock", "linkMarkdown", "pathCode", "server.endpointCode", "server.nameCode", "server.envVarCode", "body", "setup", "setupData", "navItems", "clientNavItems", "tocHTML", "highlighted"]
 
     static func templateFiles() throws -> [(name: String, text: String)] {
         let paths = FileManager.default.subpaths(atPath: templatesFolder.path) ?? []

@@ -340,6 +340,38 @@ export function maskKey(key, prefix) {
   return known + repeat("\u2022", 8);
 }
 
+// ---- Highlighting (Highlighter.swift writes the runs when it writes the manifest) ----
+
+// Text split by highlight runs: each run a kind's one-letter code and a length in UTF-16 code
+// units (`p1k7s22`), shown as <span class="hl-CODE">; `t` is plain. Runs that do not fit the
+// text cannot lose any of it: the pieces are consecutive slices, and the rest follows as it is.
+function runNodes(text, runs) {
+  const nodes = [];
+  let at = 0;
+  if (typeof runs === "string") {
+    const pattern = /([a-z])(\d+)/g;
+    let match;
+    while ((match = pattern.exec(runs)) !== null && at < text.length) {
+      const piece = text.slice(at, at + Number(match[2]));
+      at += piece.length;
+      nodes.push(match[1] === "t" ? piece : element(match[1] === "x" ? "mark" : "span", { class: "hl-" + match[1] }, [piece]));
+    }
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
+// A program's text for a key, highlighted: its literal parts by their runs, every part that
+// depends on the key marked as the key.
+function programNodes(program, key) {
+  const nodes = [];
+  program.text.forEach((part, index) => {
+    if (typeof part === "string") nodes.push(...runNodes(part, program.highlight ? program.highlight[index] : null));
+    else nodes.push(element("mark", { class: "hl-x" }, [writeText([part], key)]));
+  });
+  return nodes;
+}
+
 // ---- The element ----
 
 // Where install buttons may go: the install-link prefixes of mcp-setup's client catalog (scheme,
@@ -392,17 +424,45 @@ function instructionNodes(markdown) {
 const OS_LABELS = { macos: "macOS", windows: "Windows", linux: "Linux", any: "Any OS" };
 
 // The shells a command is written for (the manifest's `shell`), and the one the reader chose:
-// PowerShell on Windows at first, POSIX elsewhere; a choice holds for every card on the page.
+// PowerShell on Windows at first, POSIX elsewhere; a choice holds for every card, and for the
+// visit (remembered below).
 const SHELLS = [
   { name: "posix", title: "macOS / Linux" },
   { name: "powershell", title: "PowerShell" },
   { name: "cmd", title: "Command Prompt" },
 ];
-let preferredShell = typeof navigator !== "undefined" && /Windows/.test(navigator.userAgent || "") ? "powershell" : "posix";
+// The operating systems a config file's paths are given for, in the order the switch shows them.
+const SYSTEMS = ["macos", "windows", "linux"];
+
+// A choice the reader made, kept for the visit (sessionStorage), so every page and card opens
+// with it; where storage is unavailable (a sandboxed frame, a privacy mode) it holds for the page.
+function remembered(name, allowed, fallback) {
+  try {
+    const value = sessionStorage.getItem("mcp-setup-" + name);
+    if (allowed.indexOf(value) >= 0) return value;
+  } catch (error) { /* no storage: the fallback */ }
+  return fallback;
+}
+
+function remember(name, value) {
+  try { sessionStorage.setItem("mcp-setup-" + name, value); } catch (error) { /* no storage */ }
+}
+
+const agent = typeof navigator !== "undefined" ? navigator.userAgent || "" : "";
+const detectedSystem = /Windows/.test(agent) ? "windows" : /Mac|iPhone|iPad/.test(agent) ? "macos" : "linux";
+let preferredShell = remembered("shell", SHELLS.map((shell) => shell.name), detectedSystem === "windows" ? "powershell" : "posix");
+let preferredSystem = remembered("os", SYSTEMS, detectedSystem);
 const cards = new Set();
 
 function chooseShell(name) {
   preferredShell = name;
+  remember("shell", name);
+  for (const card of cards) card._render();
+}
+
+function chooseSystem(name) {
+  preferredSystem = name;
+  remember("os", name);
   for (const card of cards) card._render();
 }
 
@@ -634,7 +694,7 @@ export class MCPSetupConnect extends HTMLElementBase {
     for (const node of instructionNodes(client.instructions || "")) panel.appendChild(node);
     const entry = (variants) => {
       const artifact = chosen(variants);
-      const section = this._artifact(client, artifact, outcome(artifact), prefix, variants[0].title);
+      const section = this._artifact(client, artifact, outcome(artifact), prefix, variants[0].title, filling);
       if (variants.length > 1) section.insertBefore(this._shellSwitch(variants, prefix), section.children[1]);
       return section;
     };
@@ -676,7 +736,20 @@ export class MCPSetupConnect extends HTMLElementBase {
     return group;
   }
 
-  _artifact(client, artifact, outcome, prefix, title) {
+  // The OS switch of a config file's paths: the choice shared by every card for the visit.
+  _systemSwitch(artifact, systems, chosen, prefix) {
+    const name = prefix + "os-" + artifact.id.replace(/[^A-Za-z0-9-]/g, "-");
+    const group = element("div", { class: "shells systems", part: "os-switch", role: "radiogroup", "aria-label": "Operating system" }, []);
+    for (const system of systems) {
+      const input = element("input", { type: "radio", name, value: system, "data-os": system, "data-focus": name + "-" + system }, []);
+      input.checked = system === chosen;
+      input.addEventListener("change", () => { if (input.checked) chooseSystem(system); });
+      group.appendChild(element("label", {}, [input, " " + OS_LABELS[system]]));
+    }
+    return group;
+  }
+
+  _artifact(client, artifact, outcome, prefix, title, filled) {
     const titleID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-") + "-title";
     const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", { id: titleID }, [title || artifact.title])]);
     if (outcome.content === undefined) {
@@ -686,6 +759,7 @@ export class MCPSetupConnect extends HTMLElementBase {
       return section;
     }
     const content = outcome.content;
+    const nodes = filled && artifact.program ? programNodes(artifact.program, this._key) : runNodes(content, content === artifact.content ? artifact.highlight : null);
     if (artifact.download && isAllowedDownload(artifact.download)) {
       section.appendChild(element("a", { class: "install", part: "install-button", href: artifact.download.href, download: artifact.download.name, "data-focus": "download-" + artifact.id }, ["Download " + artifact.download.name]));
     }
@@ -712,11 +786,16 @@ export class MCPSetupConnect extends HTMLElementBase {
       this._emit("mcp-setup-copy", { artifact: artifact.id, client: client.id });
     });
     section.appendChild(element("div", { class: "code" }, [
-      element("pre", { part: "code", tabindex: "0", role: "group", "aria-labelledby": titleID, "data-focus": "code-" + artifact.id }, [element("code", { "data-artifact": artifact.id }, [content])]),
+      element("pre", { part: "code", tabindex: "0", role: "group", "aria-labelledby": titleID, "data-focus": "code-" + artifact.id }, [element("code", { "data-artifact": artifact.id }, nodes)]),
       copy,
     ]));
     if (artifact.paths && artifact.paths.length > 0) {
-      section.appendChild(element("ul", { class: "paths" }, artifact.paths.map((path) =>
+      // Paths for more than one OS: a switch, and the chosen OS's path (and any project path).
+      const systems = SYSTEMS.filter((system) => artifact.paths.some((path) => path.scope !== "project" && path.os === system));
+      const chosen = systems.indexOf(preferredSystem) >= 0 ? preferredSystem : systems[0];
+      if (systems.length > 1) section.appendChild(this._systemSwitch(artifact, systems, chosen, prefix));
+      const shown = systems.length > 1 ? artifact.paths.filter((path) => path.scope === "project" || SYSTEMS.indexOf(path.os) < 0 || path.os === chosen) : artifact.paths;
+      section.appendChild(element("ul", { class: "paths", part: "paths" }, shown.map((path) =>
         element("li", {}, [(path.scope === "project" ? "Project folder" : (OS_LABELS[path.os] || path.os)) + ": ", element("code", {}, [path.path])]))));
     }
     if (artifact.notes && artifact.notes.length > 0) {

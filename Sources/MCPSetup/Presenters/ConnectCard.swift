@@ -37,13 +37,14 @@ public enum ConnectCard {
         return source.replacingOccurrences(of: prefixesMarker, with: prefixes)
     }
 
-    /// The manifest the card shows: the placeholder manifest with each client's instructions.
+    /// The manifest the card shows: the placeholder manifest with each client's instructions and
+    /// the highlight runs of every artifact.
     public static func manifest(for request: SetupRequest, clients: [ClientArtifacts], templates: TemplateSet) throws(SetupError) -> String {
         let presenter = DocumentPresenter(templates: templates)
         var instructions: [String: String] = [:]
         for client in clients {
             if let text = try presenter.prose(clientID: client.id, request: request) { instructions[client.id] = text }
         }
-        return Manifest.json(for: request, clients: clients, instructions: instructions)
+        return Manifest.json(for: request, clients: clients, instructions: instructions, highlight: true)
     }
 }

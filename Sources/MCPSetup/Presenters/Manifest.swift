@@ -39,15 +39,18 @@ public enum Manifest {
         }
     }
 
-    /// The manifest with instructions and, by artifact id, files offered for download.
-    public static func json(for request: SetupRequest, clients: [ClientArtifacts], instructions: [String: String], downloads: [String: Download]) -> String {
-        program(for: request, clients: clients, texts: [:], instructions: instructions, downloads: downloads).constantString ?? ""
+    /// The manifest with instructions and, by artifact id, files offered for download. With
+    /// `highlight`, each artifact also carries its highlight runs (``Highlighter/runs(_:language:)``)
+    /// and each program the runs of its literal parts, for a card that shows them highlighted.
+    public static func json(for request: SetupRequest, clients: [ClientArtifacts], instructions: [String: String], downloads: [String: Download] = [:],
+                            highlight: Bool = false) -> String {
+        program(for: request, clients: clients, texts: [:], instructions: instructions, downloads: downloads, highlight: highlight).constantString ?? ""
     }
 
     /// The manifest as a program: the artifacts whose ids `texts` lists take their content (and
     /// argv) from those programs.
     static func program(for request: SetupRequest, clients: [ClientArtifacts], texts: [String: (content: KeyProgram, argv: [KeyProgram]?)],
-                        instructions: [String: String] = [:], downloads: [String: Download] = [:]) -> KeyProgram {
+                        instructions: [String: String] = [:], downloads: [String: Download] = [:], highlight: Bool = false) -> KeyProgram {
         let value = ProgramValue.object([
             .init("schema", .number(String(schemaVersion))),
             .init("server", ProgramValue(server(request.profile))),
@@ -57,7 +60,7 @@ public enum Manifest {
             .init("groups", .array(ClientGroup.allCases.map { group in
                 .object([.init("id", .string(KeyProgram(literal: group.rawValue))), .init("title", .string(KeyProgram(literal: group.title)))])
             })),
-            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey, instructions: instructions[$0.id], downloads: downloads) })),
+            .init("clients", .array(clients.map { client($0, texts: texts, programs: !request.holdsRealKey, instructions: instructions[$0.id], downloads: downloads, highlight: highlight) })),
         ])
         return JSONSyntax.program(value, indent: "  ") + KeyProgram(literal: "\n")
     }
@@ -100,12 +103,12 @@ public enum Manifest {
     }
 
     static func client(_ client: ClientArtifacts, texts: [String: (content: KeyProgram, argv: [KeyProgram]?)], programs: Bool, instructions: String?,
-                       downloads: [String: Download] = [:]) -> ProgramValue {
+                       downloads: [String: Download] = [:], highlight: Bool = false) -> ProgramValue {
         var members: [ProgramValue.Member] = [.init("id", .string(KeyProgram(literal: client.id))), .init("title", .string(KeyProgram(literal: client.title)))]
         if let group = client.group { members.append(.init("group", .string(KeyProgram(literal: group.rawValue)))) }
         if let capabilities = client.capabilities { members.append(.init("capabilities", ProgramValue(Self.capabilities(capabilities)))) }
         if let instructions { members.append(.init("instructions", .string(KeyProgram(literal: instructions)))) }
-        members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs, download: downloads[$0.id]) })))
+        members.append(.init("artifacts", .array(client.artifacts.map { artifact($0, text: texts[$0.id], program: programs, download: downloads[$0.id], highlight: highlight) })))
         return .object(members)
     }
 
@@ -138,7 +141,8 @@ public enum Manifest {
         return JSONSyntax.pretty(.object([("schema", .number(String(catalogSchemaVersion))), ("clients", .array(clients))])) + "\n"
     }
 
-    static func artifact(_ artifact: Artifact, text: (content: KeyProgram, argv: [KeyProgram]?)?, program: Bool, download: Download? = nil) -> ProgramValue {
+    static func artifact(_ artifact: Artifact, text: (content: KeyProgram, argv: [KeyProgram]?)?, program: Bool, download: Download? = nil,
+                         highlight: Bool = false) -> ProgramValue {
         func string(_ string: String) -> ProgramValue { .string(KeyProgram(literal: string)) }
         var members: [ProgramValue.Member] = [
             .init("id", string(artifact.id)),
@@ -146,6 +150,12 @@ public enum Manifest {
             .init("title", string(artifact.title)),
             .init("available", .bool(artifact.isAvailable)),
             .init("content", text.map { .string($0.content) } ?? artifact.content.map(string) ?? .null),
+        ]
+        let language = highlight ? artifact.document.map(HighlightLanguage.init) : nil
+        if let language, text == nil, let content = artifact.content {
+            members.append(.init("highlight", string(Highlighter.runs(content, language: language))))
+        }
+        members += [
             .init("secret", .bool(artifact.secret)),
             .init("notes", .array(artifact.notes.map(string))),
         ]
@@ -165,7 +175,7 @@ public enum Manifest {
         if let download, artifact.isAvailable {
             members.append(.init("download", .object([.init("name", string(download.name)), .init("href", string(download.href))])))
         }
-        if program, let program = artifact.program { members.append(.init("program", ProgramValue(ProgramJSON.value(program)))) }
+        if program, let program = artifact.program { members.append(.init("program", ProgramValue(ProgramJSON.value(program, highlight: language)))) }
         return .object(members)
     }
 }

@@ -25,6 +25,11 @@ public struct KeyProgram: Sendable, Hashable {
         parts = []
     }
 
+    /// A program of the given parts, as they are (already normal).
+    init(parts: [Part]) {
+        self.parts = parts
+    }
+
     /// A program that writes a fixed string.
     public init(literal: String) {
         parts = []

@@ -14,9 +14,15 @@ public enum ProgramJSON {
     /// The version of this form, raised when it changes in a way old readers cannot follow.
     public static let version = 1
 
-    /// A program as a plain value.
-    public static func value(_ program: ArtifactProgram) -> PlainValue {
-        .object([("checks", .array(program.checks.map(check))), ("text", text(program.text))])
+    /// A program as a plain value. With a `highlight` language it also carries
+    /// `"highlight"`: for each part of its text, the runs of a literal
+    /// (``Highlighter/partRuns(_:language:)``) or `null` for a part that holds the key.
+    public static func value(_ program: ArtifactProgram, highlight: HighlightLanguage? = nil) -> PlainValue {
+        var members: [(key: String, value: PlainValue)] = [("checks", .array(program.checks.map(check))), ("text", text(program.text))]
+        if let highlight {
+            members.append(("highlight", .array(Highlighter.partRuns(program.text, language: highlight).map { $0.map(PlainValue.string) ?? .null })))
+        }
+        return .object(members)
     }
 
     /// The texts of the problems that `cmd-line` and `powershell-argument` checks find, by code.

@@ -225,6 +225,14 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <main id="main">
 <article class="content">
 <h1 class="page-title">{{page.title}}</h1>
+{{#page.isHome}}
+<div class="hero">
+{{#page.description}}
+<p class="lead">{{page.description}}</p>
+{{/page.description}}
+<p class="actions"><a class="button primary" href="{{root}}{{start.route}}">{{start.title}}</a>{{#server.keyPage}} <a class="button secondary" href="{{server.keyPage}}">Create a key</a>{{/server.keyPage}}</p>
+</div>
+{{/page.isHome}}
 {{{tocHTML}}}
 {{{body}}}
 </article>
@@ -315,7 +323,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 {{/hasPaths}}
 {{#available}}
 <div class="snippet">
-<pre id="{{elementID}}"><code data-artifact="{{id}}">{{content}}</code></pre>
+<pre id="{{elementID}}"><code data-artifact="{{id}}">{{{highlighted}}}</code></pre>
 <button type="button" class="button copy" data-copy="{{elementID}}">Copy</button>
 {{#isLink}}
 <a class="button install" href="{{content}}" data-artifact-href="{{id}}">{{title}}</a>
@@ -437,9 +445,10 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
     static let assets: [String: String] = [
         "mcp-setup-connect.css": #"""
 /* <mcp-setup-connect>: theme with these custom properties on the element, or style its parts
-   (::part(card), heading, status, key, picker, panel, artifact, shell-switch, code, copy-button,
+   (::part(card), heading, status, key, picker, panel, artifact, shell-switch, os-switch, code, paths, copy-button,
    install-button, refusal, more, unavailable). Light and dark follow the page's color scheme;
-   theme="light" or theme="dark" fixes one. */
+   theme="light" or theme="dark" fixes one. Highlighting: --mcp-setup-hl-* (punctuation, name,
+   string, constant, flag, command, variable, comment, key-bg, key-border). */
 :host {
   --mcp-setup-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --mcp-setup-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
@@ -452,6 +461,16 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
   --mcp-setup-accent-fg: #ffffff;
   --mcp-setup-error: #b42318;
   --mcp-setup-radius: 8px;
+  --mcp-setup-hl-punctuation: #57606a;
+  --mcp-setup-hl-name: #0550ae;
+  --mcp-setup-hl-string: #0a3069;
+  --mcp-setup-hl-constant: #a40e26;
+  --mcp-setup-hl-flag: #953800;
+  --mcp-setup-hl-command: #6639ba;
+  --mcp-setup-hl-variable: #116329;
+  --mcp-setup-hl-comment: #57606a;
+  --mcp-setup-hl-key-bg: #fff8c5;
+  --mcp-setup-hl-key-border: #bf8700;
   color-scheme: light;
   display: block;
   color: var(--mcp-setup-fg);
@@ -470,6 +489,16 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
     --mcp-setup-accent: #4493f8;
     --mcp-setup-accent-fg: #0d1117;
     --mcp-setup-error: #ff7b72;
+    --mcp-setup-hl-punctuation: #9da7b3;
+    --mcp-setup-hl-name: #79c0ff;
+    --mcp-setup-hl-string: #a5d6ff;
+    --mcp-setup-hl-constant: #ff7b72;
+    --mcp-setup-hl-flag: #ffa657;
+    --mcp-setup-hl-command: #d2a8ff;
+    --mcp-setup-hl-variable: #7ee787;
+    --mcp-setup-hl-comment: #9da7b3;
+    --mcp-setup-hl-key-bg: #5a4304;
+    --mcp-setup-hl-key-border: #d29922;
   }
 }
 :host([theme="dark"]) {
@@ -482,6 +511,16 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
   --mcp-setup-accent: #4493f8;
   --mcp-setup-accent-fg: #0d1117;
   --mcp-setup-error: #ff7b72;
+  --mcp-setup-hl-punctuation: #9da7b3;
+  --mcp-setup-hl-name: #79c0ff;
+  --mcp-setup-hl-string: #a5d6ff;
+  --mcp-setup-hl-constant: #ff7b72;
+  --mcp-setup-hl-flag: #ffa657;
+  --mcp-setup-hl-command: #d2a8ff;
+  --mcp-setup-hl-variable: #7ee787;
+  --mcp-setup-hl-comment: #9da7b3;
+  --mcp-setup-hl-key-bg: #5a4304;
+  --mcp-setup-hl-key-border: #d29922;
 }
 .card {
   background: var(--mcp-setup-bg);
@@ -564,6 +603,16 @@ summary { cursor: pointer; font-weight: 600; }
 }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 button.install { color: var(--mcp-setup-accent-fg); background: var(--mcp-setup-accent); border: 1px solid var(--mcp-setup-accent); font-weight: 600; margin: 0 0 8px; }
+.hl-p { color: var(--mcp-setup-hl-punctuation); }
+.hl-k { color: var(--mcp-setup-hl-name); }
+.hl-s { color: var(--mcp-setup-hl-string); }
+.hl-n { color: var(--mcp-setup-hl-constant); }
+.hl-f { color: var(--mcp-setup-hl-flag); }
+.hl-c { color: var(--mcp-setup-hl-command); font-weight: 600; }
+.hl-v { color: var(--mcp-setup-hl-variable); }
+.hl-m { color: var(--mcp-setup-hl-comment); font-style: italic; }
+/* The reader's key, filled in: marked so it is never pasted somewhere by surprise. */
+mark.hl-x { color: inherit; background: var(--mcp-setup-hl-key-bg); outline: 1px solid var(--mcp-setup-hl-key-border); border-radius: 3px; }
 
 """#,
         "mcp-setup-connect.js": #"""
@@ -909,6 +958,38 @@ export function maskKey(key, prefix) {
   return known + repeat("\u2022", 8);
 }
 
+// ---- Highlighting (Highlighter.swift writes the runs when it writes the manifest) ----
+
+// Text split by highlight runs: each run a kind's one-letter code and a length in UTF-16 code
+// units (`p1k7s22`), shown as <span class="hl-CODE">; `t` is plain. Runs that do not fit the
+// text cannot lose any of it: the pieces are consecutive slices, and the rest follows as it is.
+function runNodes(text, runs) {
+  const nodes = [];
+  let at = 0;
+  if (typeof runs === "string") {
+    const pattern = /([a-z])(\d+)/g;
+    let match;
+    while ((match = pattern.exec(runs)) !== null && at < text.length) {
+      const piece = text.slice(at, at + Number(match[2]));
+      at += piece.length;
+      nodes.push(match[1] === "t" ? piece : element(match[1] === "x" ? "mark" : "span", { class: "hl-" + match[1] }, [piece]));
+    }
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
+// A program's text for a key, highlighted: its literal parts by their runs, every part that
+// depends on the key marked as the key.
+function programNodes(program, key) {
+  const nodes = [];
+  program.text.forEach((part, index) => {
+    if (typeof part === "string") nodes.push(...runNodes(part, program.highlight ? program.highlight[index] : null));
+    else nodes.push(element("mark", { class: "hl-x" }, [writeText([part], key)]));
+  });
+  return nodes;
+}
+
 // ---- The element ----
 
 // Where install buttons may go: the install-link prefixes of mcp-setup's client catalog (scheme,
@@ -961,17 +1042,45 @@ function instructionNodes(markdown) {
 const OS_LABELS = { macos: "macOS", windows: "Windows", linux: "Linux", any: "Any OS" };
 
 // The shells a command is written for (the manifest's `shell`), and the one the reader chose:
-// PowerShell on Windows at first, POSIX elsewhere; a choice holds for every card on the page.
+// PowerShell on Windows at first, POSIX elsewhere; a choice holds for every card, and for the
+// visit (remembered below).
 const SHELLS = [
   { name: "posix", title: "macOS / Linux" },
   { name: "powershell", title: "PowerShell" },
   { name: "cmd", title: "Command Prompt" },
 ];
-let preferredShell = typeof navigator !== "undefined" && /Windows/.test(navigator.userAgent || "") ? "powershell" : "posix";
+// The operating systems a config file's paths are given for, in the order the switch shows them.
+const SYSTEMS = ["macos", "windows", "linux"];
+
+// A choice the reader made, kept for the visit (sessionStorage), so every page and card opens
+// with it; where storage is unavailable (a sandboxed frame, a privacy mode) it holds for the page.
+function remembered(name, allowed, fallback) {
+  try {
+    const value = sessionStorage.getItem("mcp-setup-" + name);
+    if (allowed.indexOf(value) >= 0) return value;
+  } catch (error) { /* no storage: the fallback */ }
+  return fallback;
+}
+
+function remember(name, value) {
+  try { sessionStorage.setItem("mcp-setup-" + name, value); } catch (error) { /* no storage */ }
+}
+
+const agent = typeof navigator !== "undefined" ? navigator.userAgent || "" : "";
+const detectedSystem = /Windows/.test(agent) ? "windows" : /Mac|iPhone|iPad/.test(agent) ? "macos" : "linux";
+let preferredShell = remembered("shell", SHELLS.map((shell) => shell.name), detectedSystem === "windows" ? "powershell" : "posix");
+let preferredSystem = remembered("os", SYSTEMS, detectedSystem);
 const cards = new Set();
 
 function chooseShell(name) {
   preferredShell = name;
+  remember("shell", name);
+  for (const card of cards) card._render();
+}
+
+function chooseSystem(name) {
+  preferredSystem = name;
+  remember("os", name);
   for (const card of cards) card._render();
 }
 
@@ -1203,7 +1312,7 @@ export class MCPSetupConnect extends HTMLElementBase {
     for (const node of instructionNodes(client.instructions || "")) panel.appendChild(node);
     const entry = (variants) => {
       const artifact = chosen(variants);
-      const section = this._artifact(client, artifact, outcome(artifact), prefix, variants[0].title);
+      const section = this._artifact(client, artifact, outcome(artifact), prefix, variants[0].title, filling);
       if (variants.length > 1) section.insertBefore(this._shellSwitch(variants, prefix), section.children[1]);
       return section;
     };
@@ -1245,7 +1354,20 @@ export class MCPSetupConnect extends HTMLElementBase {
     return group;
   }
 
-  _artifact(client, artifact, outcome, prefix, title) {
+  // The OS switch of a config file's paths: the choice shared by every card for the visit.
+  _systemSwitch(artifact, systems, chosen, prefix) {
+    const name = prefix + "os-" + artifact.id.replace(/[^A-Za-z0-9-]/g, "-");
+    const group = element("div", { class: "shells systems", part: "os-switch", role: "radiogroup", "aria-label": "Operating system" }, []);
+    for (const system of systems) {
+      const input = element("input", { type: "radio", name, value: system, "data-os": system, "data-focus": name + "-" + system }, []);
+      input.checked = system === chosen;
+      input.addEventListener("change", () => { if (input.checked) chooseSystem(system); });
+      group.appendChild(element("label", {}, [input, " " + OS_LABELS[system]]));
+    }
+    return group;
+  }
+
+  _artifact(client, artifact, outcome, prefix, title, filled) {
     const titleID = prefix + artifact.id.replace(/[^A-Za-z0-9-]/g, "-") + "-title";
     const section = element("div", { class: "artifact", part: "artifact", "data-artifact": artifact.id }, [element("h4", { id: titleID }, [title || artifact.title])]);
     if (outcome.content === undefined) {
@@ -1255,6 +1377,7 @@ export class MCPSetupConnect extends HTMLElementBase {
       return section;
     }
     const content = outcome.content;
+    const nodes = filled && artifact.program ? programNodes(artifact.program, this._key) : runNodes(content, content === artifact.content ? artifact.highlight : null);
     if (artifact.download && isAllowedDownload(artifact.download)) {
       section.appendChild(element("a", { class: "install", part: "install-button", href: artifact.download.href, download: artifact.download.name, "data-focus": "download-" + artifact.id }, ["Download " + artifact.download.name]));
     }
@@ -1281,11 +1404,16 @@ export class MCPSetupConnect extends HTMLElementBase {
       this._emit("mcp-setup-copy", { artifact: artifact.id, client: client.id });
     });
     section.appendChild(element("div", { class: "code" }, [
-      element("pre", { part: "code", tabindex: "0", role: "group", "aria-labelledby": titleID, "data-focus": "code-" + artifact.id }, [element("code", { "data-artifact": artifact.id }, [content])]),
+      element("pre", { part: "code", tabindex: "0", role: "group", "aria-labelledby": titleID, "data-focus": "code-" + artifact.id }, [element("code", { "data-artifact": artifact.id }, nodes)]),
       copy,
     ]));
     if (artifact.paths && artifact.paths.length > 0) {
-      section.appendChild(element("ul", { class: "paths" }, artifact.paths.map((path) =>
+      // Paths for more than one OS: a switch, and the chosen OS's path (and any project path).
+      const systems = SYSTEMS.filter((system) => artifact.paths.some((path) => path.scope !== "project" && path.os === system));
+      const chosen = systems.indexOf(preferredSystem) >= 0 ? preferredSystem : systems[0];
+      if (systems.length > 1) section.appendChild(this._systemSwitch(artifact, systems, chosen, prefix));
+      const shown = systems.length > 1 ? artifact.paths.filter((path) => path.scope === "project" || SYSTEMS.indexOf(path.os) < 0 || path.os === chosen) : artifact.paths;
+      section.appendChild(element("ul", { class: "paths", part: "paths" }, shown.map((path) =>
         element("li", {}, [(path.scope === "project" ? "Project folder" : (OS_LABELS[path.os] || path.os)) + ": ", element("code", {}, [path.path])]))));
     }
     if (artifact.notes && artifact.notes.length > 0) {
@@ -1479,12 +1607,16 @@ else setUp();
 :root {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
   --accent: #0a5fd6; --accent-fg: #ffffff; --ok: #1a7f37; --bad: #b42318; --code-bg: #f6f8fa;
+  --hl-punctuation: #59636e; --hl-name: #0550ae; --hl-string: #0a3069; --hl-constant: #a40e26; --hl-flag: #953800;
+  --hl-command: #6639ba; --hl-variable: #116329; --hl-comment: #59636e; --hl-key-bg: #fff8c5; --hl-key-border: #bf8700;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #30363d; --soft: #161b22;
     --accent: #4493f8; --accent-fg: #0d1117; --ok: #3fb950; --bad: #f85149; --code-bg: #161b22;
+    --hl-punctuation: #9198a1; --hl-name: #79c0ff; --hl-string: #a5d6ff; --hl-constant: #ff7b72; --hl-flag: #ffa657;
+    --hl-command: #d2a8ff; --hl-variable: #7ee787; --hl-comment: #9198a1; --hl-key-bg: #5a4304; --hl-key-border: #d29922;
   }
 }
 * { box-sizing: border-box; }
@@ -1567,6 +1699,10 @@ thead th { background: var(--soft); }
 .snippet pre { width: 100%; }
 .unavailable { color: var(--muted); border-left: 3px solid var(--line); padding-left: 0.8rem; }
 .note { font-size: 0.9rem; color: var(--muted); margin: 0.4rem 0 0; }
+.hero { margin: -0.4rem 0 1.8rem; }
+.lead { font-size: 1.2rem; color: var(--muted); margin: 0 0 1rem; max-width: 44rem; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0; }
+.actions .button { font-size: 1rem; padding: 0.55rem 1.1rem; min-height: 44px; display: inline-flex; align-items: center; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; padding: 1rem 1.5rem; text-align: center; }
 @media (max-width: 52rem) {
   /* Content first on a phone: the navigation follows it, one tap away from the header's link. */
@@ -1583,6 +1719,16 @@ thead th { background: var(--soft); }
   .button, .keybox-row input, .keybox-row .button { min-height: 44px; }
 }
 mcp-setup-connect { display: block; margin: 1.2rem 0; }
+/* Highlighting, written at build time (the hl- classes); themed with the --hl-* properties. */
+.hl-p { color: var(--hl-punctuation); }
+.hl-k { color: var(--hl-name); }
+.hl-s { color: var(--hl-string); }
+.hl-n { color: var(--hl-constant); }
+.hl-f { color: var(--hl-flag); }
+.hl-c { color: var(--hl-command); font-weight: 600; }
+.hl-v { color: var(--hl-variable); }
+.hl-m { color: var(--hl-comment); font-style: italic; }
+mark.hl-x { color: inherit; background: var(--hl-key-bg); outline: 1px solid var(--hl-key-border); border-radius: 3px; }
 
 """#,
     ]

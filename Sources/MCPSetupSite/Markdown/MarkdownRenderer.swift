@@ -68,7 +68,10 @@ public struct MarkdownRenderer: Sendable {
         for block in codeBlocks {
             let info = cmark_node_get_fence_info(block).map { String(cString: $0) } ?? ""
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard words.first == "mcp-setup" else { continue }
+            guard words.first == "mcp-setup" else {
+                highlight(block, fence: words.first)
+                continue
+            }
             let line = Int(cmark_node_get_start_line(block))
             let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
             cmark_node_set_on_enter(marker, Self.setupBlockMarker(setupBlocks.count))
@@ -99,6 +102,20 @@ public struct MarkdownRenderer: Sendable {
         let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(rendered) }
         return RenderedMarkdown(html: Self.labelTaskCheckboxes(String(cString: rendered)), headings: outline, setupBlocks: setupBlocks)
+    }
+
+    /// Replaces a code block in a language the highlighter reads with its highlighted HTML
+    /// (`<pre><code class="language-NAME">` as cmark writes it, the spans inside).
+    private func highlight(_ block: OpaquePointer, fence: String?) {
+        guard let fence, let language = HighlightLanguage(fence: fence) else { return }
+        let code = cmark_node_get_literal(block).map { String(cString: $0) } ?? ""
+        let name = fence.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" } ? fence : language.rawValue
+        // A custom block: written as it is, also in cmark's safe mode (which drops raw HTML).
+        let html = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_exit(html, "")
+        cmark_node_set_on_enter(html, "<pre><code class=\"language-\(name)\">" + Highlighter.html(code, language: language) + "</code></pre>\n")
+        cmark_node_replace(block, html)
+        cmark_node_free(block)
     }
 
     /// The checkboxes cmark-gfm's tasklist extension writes (exactly these two forms) carry no

@@ -14,7 +14,10 @@ struct PageLayout: Sendable {
     /// The slots of the layouts' context: the values that change from page to page.
     static let slots = [["page", "title"], ["page", "description"], ["root"], ["homeHref"], ["navItems"], ["clientNavItems"], ["body"], ["setupData"], ["placeholder"], ["tocHTML"]]
 
-    init(templates: TemplateSet, settings: SiteSettings, request: SetupRequest, navigation: Navigation) throws(SetupError) {
+    /// `start` is the page a reader sets up a client on (the home page's call to action): its
+    /// route and title.
+    init(templates: TemplateSet, settings: SiteSettings, request: SetupRequest, navigation: Navigation,
+         start: (route: String, title: String) = ("clients/", "Set up your AI client")) throws(SetupError) {
         self.templates = templates
         self.settings = settings
         self.request = request
@@ -30,6 +33,7 @@ struct PageLayout: Sendable {
                 "name": profile.name, "title": profile.title, "endpoint": profile.endpoint,
                 "envVar": profile.envVar, "keyPrefix": profile.keyPrefix ?? "", "keyPage": profile.keyPage ?? "",
             ],
+            "start": ["route": start.route, "title": start.title],
         ]
         var layouts: [String: StampedTemplate] = [:]
         for name in templates.names where name.hasPrefix("layouts/") {

@@ -64,13 +64,27 @@ struct SetupWidget: Sendable {
             "isLink": artifact.kind == .link,
             "syntax": artifact.format?.rawValue ?? (artifact.shell != nil ? "shell" : "url"),
         ]
-        if let content = artifact.content { context["content"] = content }
+        if let content = artifact.content {
+            context["content"] = content
+            context["highlighted"] = highlightedHTML(artifact, content: content)
+        }
         if let reason = artifact.unavailableReason { context["reason"] = reason }
         if let download = downloads[artifact.id] {
             // A data: link downloads on any page, whatever its depth in the site.
             context["download"] = ["name": download.name, "href": "data:application/zip;base64," + Data(download.bytes).base64EncodedString()]
         }
         return context
+    }
+
+    /// An artifact's text as highlighted HTML: the language from its document, and in a site
+    /// built with the key inline, the key's parts marked.
+    func highlightedHTML(_ artifact: Artifact, content: String) -> String {
+        guard let document = artifact.document else { return Highlighter.html(content, language: .plain) }
+        let language = HighlightLanguage(document)
+        if case .inline(let secret) = request.credential, let program = artifact.program, document.containsSecret {
+            return Highlighter.html(program.text, key: secret.rawValue, language: language)
+        }
+        return Highlighter.html(content, language: language)
     }
 
     /// The manifest of the clients a page shows (in the order its widgets show them), for the
@@ -81,7 +95,7 @@ struct SetupWidget: Sendable {
         try cache.value(for: "data|" + clientIDs.joined(separator: " ")) { () throws(SetupError) -> String in
             let shown = clientIDs.compactMap { id in clients.first { $0.id == id } }
             let files = downloads.mapValues { Manifest.Download(name: $0.name, href: "data:application/zip;base64," + Data($0.bytes).base64EncodedString()) }
-            return ScriptJSON.escape(Manifest.json(for: request, clients: shown, instructions: instructions, downloads: files))
+            return ScriptJSON.escape(Manifest.json(for: request, clients: shown, instructions: instructions, downloads: files, highlight: true))
         }
     }
 
