@@ -327,9 +327,11 @@ def test_phone_layout_puts_content_first_with_large_tap_targets(driver, site_url
     assert layout["small"] == [], layout["small"]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, screenshots, width):
+def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, screenshots, width, scheme):
     driver.set_window_size(width, 1200)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     driver.get(site_url)
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys("/")
@@ -341,7 +343,7 @@ def test_search_finds_a_section_on_another_page_by_keyboard(driver, site_url, sc
             break
         driver.execute_script("return new Promise(r => setTimeout(r, 50));")
     assert any("Rotate a key" in option for option in options), options
-    driver.save_screenshot(str(screenshots / f"search-{width}.png"))
+    driver.save_screenshot(str(screenshots / f"search-{width}-{scheme}.png"))
     # Arrows move through the results; Enter opens the one chosen.
     position = next(i for i, option in enumerate(options) if "Rotate a key" in option)
     field = driver.switch_to.active_element
@@ -450,6 +452,13 @@ def test_shell_and_os_choices_last_for_the_visit(driver, site_url):
     shown = driver.execute_script(SHELL_AND_OS)
     assert shown["shells"] and set(shown["shells"]) == {"powershell"}, shown
     assert any(code.endswith("-powershell") for code in shown["codes"]), shown
+    # Every command block with a shell switch on the page shows the PowerShell form.
+    switched = driver.execute_script("""
+      const root = document.querySelector('mcp-setup-connect').shadowRoot;
+      const details = root.querySelector('details'); if (details) details.open = true;
+      return Array.from(root.querySelectorAll('[part=shell-switch]')).map(s => s.closest('.artifact').querySelector('code[data-artifact]').getAttribute('data-artifact'));
+    """)
+    assert switched and all(code.endswith("-powershell") for code in switched), switched
     # The OS switch shows one OS's path; the choice carries to the next page too.
     driver.get(site_url + "clients/cursor/")
     wait_for_cards(driver)
@@ -461,3 +470,14 @@ def test_shell_and_os_choices_last_for_the_visit(driver, site_url):
     shown = driver.execute_script(SHELL_AND_OS)
     assert set(shown["systems"]) == {"windows"} and "macOS" not in shown["paths"] and "Windows" in shown["paths"], shown
     driver.execute_script("sessionStorage.clear()")
+
+
+def test_install_buttons_use_the_clients_badge_wording_without_loading_its_image(driver, site_url):
+    driver.get(site_url + "clients/kiro/")
+    wait_for_cards(driver)
+    labels = driver.execute_script(
+        "return Array.from(document.querySelector('mcp-setup-connect').shadowRoot.querySelectorAll('button.install')).map(b => b.textContent);")
+    manifest = json.loads(driver.execute_script("return document.getElementById('mcp-setup-data').textContent;"))
+    badges = [a["badge"]["alt"] for c in manifest["clients"] for a in c["artifacts"] if a.get("badge")]
+    assert badges and badges[0] in labels, (labels, badges)
+    assert all(url.startswith(site_url) for url in request_urls(driver))

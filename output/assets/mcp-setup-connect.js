@@ -766,7 +766,10 @@ export class MCPSetupConnect extends HTMLElementBase {
     if (artifact.kind === "link" && isAllowedLink(content)) {
       // A button, not a link: the link holds the key, so it goes in no attribute; it is opened
       // only when the reader asks.
-      const install = element("button", { type: "button", class: "install", part: "install-button", "data-focus": "install-" + artifact.id }, [artifact.title]);
+      // Labelled in the client's own badge wording where it publishes a badge (the badge image
+      // itself is on the client's host, and the card loads nothing from other hosts).
+      const label = artifact.badge && typeof artifact.badge.alt === "string" && artifact.badge.alt !== "" ? artifact.badge.alt : artifact.title;
+      const install = element("button", { type: "button", class: "install", part: "install-button", "data-focus": "install-" + artifact.id }, [label]);
       install.addEventListener("click", () => {
         this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id });
         if (content.indexOf("https:") === 0) window.open(content, "_blank", "noopener,noreferrer");

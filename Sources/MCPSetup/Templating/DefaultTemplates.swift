@@ -326,7 +326,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <pre id="{{elementID}}"><code data-artifact="{{id}}">{{{highlighted}}}</code></pre>
 <button type="button" class="button copy" data-copy="{{elementID}}">Copy</button>
 {{#isLink}}
-<a class="button install" href="{{content}}" data-artifact-href="{{id}}">{{title}}</a>
+<a class="button install" href="{{content}}" data-artifact-href="{{id}}">{{installLabel}}</a>
 {{/isLink}}
 {{#download}}
 <a class="button install" href="{{href}}" download="{{name}}">Download {{name}}</a>
@@ -1384,7 +1384,10 @@ export class MCPSetupConnect extends HTMLElementBase {
     if (artifact.kind === "link" && isAllowedLink(content)) {
       // A button, not a link: the link holds the key, so it goes in no attribute; it is opened
       // only when the reader asks.
-      const install = element("button", { type: "button", class: "install", part: "install-button", "data-focus": "install-" + artifact.id }, [artifact.title]);
+      // Labelled in the client's own badge wording where it publishes a badge (the badge image
+      // itself is on the client's host, and the card loads nothing from other hosts).
+      const label = artifact.badge && typeof artifact.badge.alt === "string" && artifact.badge.alt !== "" ? artifact.badge.alt : artifact.title;
+      const install = element("button", { type: "button", class: "install", part: "install-button", "data-focus": "install-" + artifact.id }, [label]);
       install.addEventListener("click", () => {
         this._emit("mcp-setup-install-click", { artifact: artifact.id, client: client.id });
         if (content.indexOf("https:") === 0) window.open(content, "_blank", "noopener,noreferrer");

@@ -62,6 +62,9 @@ struct SetupWidget: Sendable {
             "hasPaths": !artifact.paths.isEmpty,
             "paths": artifact.paths.map { ["label": PathLabel.text($0), "path": $0.path] },
             "isLink": artifact.kind == .link,
+            // The client's own badge wording where it publishes a badge; the image stays on the
+            // client's host (the site loads nothing from other hosts).
+            "installLabel": artifact.badge?.alt ?? artifact.title,
             "syntax": artifact.format?.rawValue ?? (artifact.shell != nil ? "shell" : "url"),
         ]
         if let content = artifact.content {
