@@ -64,8 +64,8 @@ struct ReadmeFlagsTests {
             spans.append(after[..<close])
             rest = after[after.index(after: close)...]
         }
-        // `--mcp-setup-…` are the connect card's CSS custom properties, not flags.
-        let flags = Set(spans.filter { $0.hasPrefix("--") && !$0.hasPrefix("--mcp-setup-") }.flatMap { Self.flags(in: $0).prefix(1) })
+        // `--mcp-setup-…` and `--hl-…` are the card's and the site's CSS custom properties, not flags.
+        let flags = Set(spans.filter { $0.hasPrefix("--") && !$0.hasPrefix("--mcp-setup-") && !$0.hasPrefix("--hl-") }.flatMap { Self.flags(in: $0).prefix(1) })
         #expect(flags.count > 20)
         for flag in flags.sorted() {
             #expect(Self.lists(helps, flag), "README names \(flag), which no subcommand has")
