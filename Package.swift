@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MCPSetup", targets: ["MCPSetup"]),
         .library(name: "MCPSetupSite", targets: ["MCPSetupSite"]),
         .library(name: "MCPSetupInstall", targets: ["MCPSetupInstall"]),
+        .library(name: "MCPSetupDoctor", targets: ["MCPSetupDoctor"]),
         .executable(name: "mcp-setup", targets: ["mcp-setup"]),
     ],
     dependencies: [
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -53,12 +55,21 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "MCPSetupDoctor",
+            dependencies: [
+                "MCPSetup",
+                "MCPSetupInstall",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "mcp-setup",
             dependencies: [
                 "MCPSetup",
                 "MCPSetupSite",
                 "MCPSetupInstall",
+                "MCPSetupDoctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -172,6 +172,35 @@ public struct InstallTargets: Sendable {
         throw SetupError("\(clientID) has no config file on \(os)" + (systems.isEmpty ? "" : "; it has one on \(systems.joined(separator: " and ")) (--os \(systems[0]))"))
     }
 
+    /// The fields mcp-setup writes in a client's entry over every auth scheme, credential mode
+    /// and transport: the fields the client reads for a remote server.
+    public static func entryFields(clientID: String, catalog: ClientCatalog = .standard) -> Set<String> {
+        var fields: Set<String> = []
+        let schemes: [AuthScheme] = [.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth, .none]
+        let credentials: [Credential] = [.environment(variable: "EXAMPLE_API_KEY"), .placeholder, .prompt, .none]
+        for scheme in schemes {
+            for transport in Transport.allCases {
+                guard let profile = try? ServerProfile(name: "example", endpoint: "https://mcp.example.invalid/mcp", transport: transport, auth: scheme) else { continue }
+                for credential in credentials {
+                    guard let request = try? SetupRequest(profile: profile, credential: credential),
+                          let artifacts = try? SetupGenerator(catalog: catalog).render(request, clientIDs: [clientID]).flatMap(\.artifacts) else { continue }
+                    for artifact in artifacts {
+                        guard let install = artifact.install, let document = artifact.document else { continue }
+                        let value: PlainValue?
+                        switch document {
+                        case .json(let v), .jsonc(let v), .yaml(let v), .toml(let v): value = try? TextRenderer(secret: request.secretText).plain(v)
+                        default: value = nil
+                        }
+                        if let value, case .object(let members)? = entry("example", in: value, install: install) {
+                            fields.formUnion(members.map(\.key))
+                        }
+                    }
+                }
+            }
+        }
+        return fields
+    }
+
     /// The target for removing the server `name` from a client's file.
     public func removalTarget(clientID: String, scope: InstallTarget.Scope?, name: String, artifactID: String? = nil) throws -> InstallTarget {
         try target(clientID: clientID, scope: scope, request: try Self.placeholderRequest(name: name), artifactID: artifactID)

@@ -54,3 +54,13 @@ public enum InstalledEntry {
         }
     }
 }
+
+extension InstalledEntry {
+    /// The whole config file `target` names, parsed in its syntax, or `nil` when it does not
+    /// exist. Reads only.
+    public static func document(of target: InstallTarget) throws(SetupError) -> PlainValue? {
+        guard FileManager.default.fileExists(atPath: target.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: target.path) else { throw SetupError("\(target.path) cannot be read") }
+        return try ConfigEditors.open(Array(data), format: target.format, path: target.path).document()
+    }
+}

@@ -6,7 +6,15 @@ import MCPSetup
 /// code: 1 failure, 2 bad input, 70 internal error. Help and version print as usual.
 do {
     var command = try MCPSetupCommand.parseAsRoot()
-    try command.run()
+    if let doctor = command as? DoctorCommand {
+        // The one command that waits on the network.
+        try await doctor.check()
+    } else {
+        try command.run()
+    }
+} catch let error as ExitCode {
+    // A command that reported its outcome itself (doctor) and exits with its code.
+    exit(error.rawValue)
 } catch let error as SetupError {
     Output.error("mcp-setup: error: \(error.commandLineMessage)")
     exit(2)

@@ -30,6 +30,17 @@ fi
 
 "$VENV/bin/python" "$HERE/install_clients.py"
 
+# The legacy-era MCP server for the doctor tests (mcp 1.x) needs a venv of its own.
+LEGACY_VENV="${DOCTOR_LEGACY_VENV:-$CACHE/venv-mcp-legacy}"
+[ -x "$LEGACY_VENV/bin/python" ] || "$PY" -m venv "$LEGACY_VENV"
+legacy_stamp="$LEGACY_VENV/.requirements.sha256"
+legacy_want="$(sha256sum "$HERE/doctor/requirements-legacy.txt" | cut -d' ' -f1)"
+if [ "$(cat "$legacy_stamp" 2>/dev/null)" != "$legacy_want" ]; then
+  "$LEGACY_VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$HERE/doctor/requirements-legacy.txt"
+  echo "$legacy_want" > "$legacy_stamp"
+fi
+export DOCTOR_LEGACY_PYTHON="$LEGACY_VENV/bin/python"
+
 # Warm uvx's cache for the mcp-proxy bridge (shared with the tests through UV_CACHE_DIR).
 export UV_CACHE_DIR="$CACHE/uv-cache"
 "$VENV/bin/uvx" mcp-proxy@0.13.0 --version >/dev/null 2>&1 || echo "note: uvx mcp-proxy unavailable; bridge tests will skip" >&2

@@ -13,6 +13,10 @@
 /// placeholders in `headers` for HTTP/SSE/WebSocket MCP servers not being substituted before
 /// requests": earlier versions sent the reference literally, so the env-mode notes name the
 /// version. 2.1.144: `claude mcp list` reports a `.mcp.json` that uses VS Code's `servers` key.
+///
+/// Found by the conformance suite with Claude Code 2.1.330 (checked 2026-12-01,
+/// Tests/Conformance/test_doctor.py): a server added with `--transport http` whose URL is a
+/// legacy HTTP+SSE endpoint (`POST` answered 405) lists as Connected: Claude Code falls back to SSE.
 public struct ClaudeCode: Client {
     /// Claude Code keeps its user-scope servers in `~/.claude.json`, under the same `mcpServers`
     /// key as `.mcp.json` (code.claude.com/docs/en/mcp, "MCP installation scopes"), where
@@ -35,6 +39,8 @@ public struct ClaudeCode: Client {
     public let group = ClientGroup.terminal
     /// `${VAR}`.
     public let envSyntax: String? = EnvReference.dollarBraces.syntax
+    /// Falls back to SSE when a Streamable HTTP URL is a legacy SSE endpoint (see above).
+    public let fallsBackToSSE = true
 
     /// Claude Code would expand `${…}` inside the key (see above).
     static let noVariableSyntax = KeyRestriction(.contains("${"), reason: "Claude Code expands ${…} inside header values, including values read from environment variables, and has no way to escape it, so a key containing ${ cannot reach the server from Claude Code; create a key without ${.")

@@ -18,6 +18,9 @@ public protocol Client: Sendable {
     var envSyntax: String? { get }
     /// Whether the client can ask for the key itself and keep it in its secret storage.
     var promptsForKey: Bool { get }
+    /// Whether the client, given a Streamable HTTP URL that is a legacy HTTP+SSE endpoint, falls
+    /// back to SSE by itself (so such a URL works in it, and `doctor --client` says so).
+    var fallsBackToSSE: Bool { get }
 }
 
 extension Client {
@@ -25,6 +28,8 @@ extension Client {
     public var envSyntax: String? { nil }
     /// No key prompt unless the client says so.
     public var promptsForKey: Bool { false }
+    /// No fallback to SSE unless the client's facts show one.
+    public var fallsBackToSSE: Bool { false }
 }
 
 /// What kind of product a client is: the sections of a client picker, so 30 clients stay
