@@ -99,6 +99,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "MCPSetupDoctorTests",
+            dependencies: ["MCPSetupDoctor", "MCPSetupInstall"]
+        ),
+        .testTarget(
             name: "MCPSetupCLITests",
             dependencies: ["mcp-setup"]
         ),
