@@ -48,8 +48,10 @@ public struct ClientEntry: Sendable {
             do {
                 document = try InstalledEntry.document(of: target)
             } catch {
-                return Finding(steps: [.init(name: "entry", status: .failed, detail: error.message)], target: nil,
-                               problem: (.entryUntestable, "the file does not parse; fix its syntax (the message says where)"))
+                // YAML parse messages quote the line they stop at, which may hold the key.
+                let detail = target.format == .yaml ? "\(target.path) is not valid YAML" : error.message
+                return Finding(steps: [.init(name: "entry", status: .failed, detail: detail)], target: nil,
+                               problem: (.entryUntestable, "the file does not parse; fix its syntax" + (target.format == .yaml ? "" : " (the message says where)")))
             }
             guard let document else { continue }
             if let entry = Self.entry(name, in: document, container: target.container) {
@@ -147,7 +149,9 @@ public struct ClientEntry: Sendable {
                 }
             }
             if url == nil {
-                return Finding(steps: steps + [.init(name: "fields", status: .failed, detail: "the entry runs `\(command)` with no server URL")], target: nil,
+                // The command line is not shown: it may hold the key.
+                let program = (command.split(separator: " ").first.map(String.init) ?? command).split(separator: "/").last.map(String.init) ?? command
+                return Finding(steps: steps + [.init(name: "fields", status: .failed, detail: "the entry runs \(program) with no server URL in its arguments")], target: nil,
                                problem: (.entryUntestable, "this entry starts a local program; doctor tests remote servers (an entry with a url, or a bridge such as mcp-remote with one)"))
             }
         } else {
@@ -173,9 +177,7 @@ public struct ClientEntry: Sendable {
         headers = headers.map { .init(name: $0.name, value: resolver.expand($0.value)) }
         let transportField = (entry["type"]?.stringValue ?? entry["transport"]?.stringValue ?? "").lowercased()
         let transport: Transport = transportField == "sse" || (entry["command"] != nil && finalURL.hasSuffix("/sse")) ? .sse : .http
-        var secrets = resolver.secretValues
-        secrets += headers.map(\.value).filter { !$0.isEmpty }
-        if let key { secrets.append(key.rawValue) }
+        let secrets = Self.credentials(headers: headers, url: finalURL, substituted: resolver.secretValues) + (key.map { [$0.rawValue] } ?? [])
         let target = ProbeTarget(url: finalURL, headers: headers, transport: transport, key: Self.placement(headers: headers, url: finalURL), secrets: secrets)
 
         var problem: (code: DoctorCode, fix: String)?
@@ -199,6 +201,28 @@ public struct ClientEntry: Sendable {
             steps.append(.init(name: "variables", status: .ok, detail: resolver.used.sorted().joined(separator: ", ") + " set"))
         }
         return Finding(steps: steps, target: target, problem: problem)
+    }
+
+    /// The texts of a request that may be the key, for the report's redactor: each header's
+    /// value and the part after its scheme (`Bearer …`), each query value (as written and
+    /// decoded), and each substituted variable's value; never the everyday header values nor
+    /// anything too short to be a key (which would hide ordinary words in the report).
+    static func credentials(headers: [ProbeTarget.Header], url: String, substituted: [String]) -> [String] {
+        let everyday: Set<String> = ["content-type", "accept", "user-agent", "mcp-protocol-version"]
+        var found: [String] = substituted
+        for header in headers where !everyday.contains(header.name.lowercased()) {
+            let value = header.value.trimmingCharacters(in: .whitespaces)
+            found.append(value)
+            if let space = value.firstIndex(of: " ") { found.append(value[value.index(after: space)...].trimmingCharacters(in: .whitespaces)) }
+        }
+        if let query = URLComponents(string: url)?.percentEncodedQueryItems {
+            for item in query {
+                guard let value = item.value else { continue }
+                found.append(value)
+                if let decoded = value.removingPercentEncoding { found.append(decoded) }
+            }
+        }
+        return found.filter { $0.count >= 8 }
     }
 
     /// Where the key travels in these headers (or the URL), for the report's reasoning.

@@ -38,7 +38,9 @@ public struct Doctor: Sendable {
     /// entry it came from, and `entrySteps` are what checking that entry found.
     public func check(_ target: ProbeTarget, client: String? = nil, entrySteps: [DoctorReport.Step] = []) async throws(SetupError) -> DoctorReport {
         let session = try HTTPSession(timeoutSeconds: timeoutSeconds, caFile: caFile)
-        var run = DoctorRun(target: target, session: session, doctor: self, report: DoctorReport(url: target.displayURL, client: client, steps: entrySteps))
+        var report = DoctorReport(url: target.displayURL, client: client, steps: entrySteps)
+        report.redactor = Redactor(secrets: target.secrets)
+        var run = DoctorRun(target: target, session: session, doctor: self, report: report)
         await run.start()
         await session.shutdown()
         return run.report
@@ -77,9 +79,13 @@ struct DoctorRun {
             fail("url", .entryUntestable, "\(target.url) is not an http(s) URL", fix: "give the server's full https:// URL")
             return
         }
-        guard let addresses = NetworkAddress.resolve(host), !addresses.isEmpty else {
-            fail("dns", .unreachable, "\(host) does not resolve", fix: "check the host name in the URL, and that this machine's network or VPN can see it")
-            return
+        let addresses: [String]
+        switch await NetworkAddress.lookUp(host, within: doctor.timeoutSeconds) {
+        case .addresses(let found): addresses = found
+        case .notFound:
+            return fail("dns", .unreachable, "\(host) does not resolve", fix: "check the host name in the URL, and that this machine's network or VPN can see it")
+        case .timedOut:
+            return fail("dns", .timeout, "looking up \(host) took longer than \(Self.seconds(doctor.timeoutSeconds))", fix: "this machine's DNS does not answer: check the network, VPN or resolver, or raise --timeout")
         }
         step("dns", .ok, addresses == [host] ? "\(host) is an address" : "\(host) is \(addresses.prefix(3).joined(separator: ", "))")
         if let address = addresses.first(where: NetworkAddress.isPrivate) {
@@ -160,7 +166,8 @@ struct DoctorRun {
             await authFailure(reply, step: "discover")
         case 404:
             if JSONRPC.reply(in: reply, id: id)?.errorCode == -32601 {
-                return fail("discover", .protocolMismatch, "the server does not know server/discover (JSON-RPC -32601)", fix: "the server speaks a protocol mcp-setup does not know; report it to the server's maker")
+                step("discover", .warning, "the server does not know server/discover (JSON-RPC -32601); trying the legacy handshake")
+                return await initialize()
             }
             step("discover", .warning, "HTTP 404 for a POST; checking for a legacy SSE endpoint")
             await legacyEventStream(declared: false, notFound: true)
@@ -170,9 +177,9 @@ struct DoctorRun {
         case 300..<400:
             redirected(reply, step: "discover")
         case 500...:
-            fail("discover", .serverError, "HTTP \(reply.status)" + Self.bodyHint(reply), fix: "the server failed; try again later, or tell the server's operator (the request reached it)")
+            fail("discover", .serverError, "HTTP \(reply.status)" + bodyHint(reply), fix: "the server failed; try again later, or tell the server's operator (the request reached it)")
         default:
-            fail("discover", .protocolMismatch, "HTTP \(reply.status)" + Self.bodyHint(reply), fix: "the URL does not answer as an MCP server; check it is the server's MCP endpoint")
+            fail("discover", .protocolMismatch, "HTTP \(reply.status)" + bodyHint(reply), fix: "the URL does not answer as an MCP server; check it is the server's MCP endpoint")
         }
     }
 
@@ -204,7 +211,7 @@ struct DoctorRun {
         switch reply.status {
         case 200..<300:
             guard let rpc = JSONRPC.reply(in: reply, id: id), let result = rpc.result else {
-                return fail("initialize", .protocolMismatch, "HTTP \(reply.status) without an initialize result" + Self.bodyHint(reply),
+                return fail("initialize", .protocolMismatch, "HTTP \(reply.status) without an initialize result" + bodyHint(reply),
                             fix: "the server answered neither server/discover nor initialize; check the URL is its MCP endpoint")
             }
             let version = result["protocolVersion"]?.stringValue
@@ -222,9 +229,9 @@ struct DoctorRun {
         case 300..<400:
             redirected(reply, step: "initialize")
         case 500...:
-            fail("initialize", .serverError, "HTTP \(reply.status)" + Self.bodyHint(reply), fix: "the server failed; try again later, or tell the server's operator")
+            fail("initialize", .serverError, "HTTP \(reply.status)" + bodyHint(reply), fix: "the server failed; try again later, or tell the server's operator")
         default:
-            fail("initialize", .protocolMismatch, "HTTP \(reply.status)" + Self.bodyHint(reply),
+            fail("initialize", .protocolMismatch, "HTTP \(reply.status)" + bodyHint(reply),
                  fix: "the server answered neither server/discover nor initialize; check the URL is its MCP endpoint")
         }
     }
@@ -244,7 +251,7 @@ struct DoctorRun {
                   case .array(let tools)? = page["tools"] else {
                 let why: String
                 switch result {
-                case .success(let reply): why = "HTTP \(reply.status)" + Self.bodyHint(reply)
+                case .success(let reply): why = "HTTP \(reply.status)" + bodyHint(reply)
                 case .failure(let failure): why = Self.describe(failure)
                 }
                 step("tools", .warning, "tools/list failed (\(why)); the key connects, but check its scopes if tools are missing")
@@ -292,16 +299,21 @@ struct DoctorRun {
         } else {
             step("sse", .ok, "the event stream names its message endpoint")
         }
-        guard let base = URL(string: target.url), let post = URL(string: endpoint.data, relativeTo: base)?.absoluteString else {
+        guard let base = URL(string: target.url), let resolved = URL(string: endpoint.data, relativeTo: base)?.absoluteURL else {
             return fail("sse", .protocolMismatch, "the endpoint event holds no URL", fix: "the server's SSE stream is malformed; tell the server's maker")
         }
+        // The key goes only where it was meant to: the same scheme, host and port.
+        guard resolved.scheme == base.scheme, resolved.host == base.host, resolved.port == base.port else {
+            return fail("sse", .protocolMismatch, "the endpoint event names another origin (\(resolved.scheme ?? "")://\(resolved.host ?? "")); the key was not sent there",
+                        fix: "the server's SSE stream points elsewhere; clients refuse that too: tell the server's maker")
+        }
+        let post = resolved.absoluteString
         let id = take()
         let sent = await session.send(.POST, post, headers: legacyHeaders(session: nil, protocolVersion: nil), body: JSONRPC.request(id: id, method: "initialize", params: initializeParams))
         guard case .success(let accepted) = sent else { return transportFailure(sent, step: "initialize") }
         if accepted.status == 401 || accepted.status == 403 { return await authFailure(accepted, step: "initialize") }
         guard (200..<300).contains(accepted.status),
-              let message = await Self.next(&iterator, named: "message"),
-              let value = try? JSONParser.parse(message.data), let result = value["result"] else {
+              let value = await Self.response(&iterator, id: id), let result = value["result"] else {
             return fail("initialize", .protocolMismatch, "the SSE handshake got HTTP \(accepted.status) and no initialize result", fix: "the server did not answer initialize over SSE; check the URL")
         }
         let version = result["protocolVersion"]?.stringValue
@@ -310,8 +322,7 @@ struct DoctorRun {
         _ = await session.send(.POST, post, headers: legacyHeaders(session: nil, protocolVersion: nil), body: JSONRPC.notification(method: "notifications/initialized"))
         let listID = take()
         _ = await session.send(.POST, post, headers: legacyHeaders(session: nil, protocolVersion: nil), body: JSONRPC.request(id: listID, method: "tools/list", params: .object([])))
-        while let event = await Self.next(&iterator, named: "message") {
-            guard let value = try? JSONParser.parse(event.data), value["id"].flatMap(JSONRPC.number) == listID else { continue }
+        if let value = await Self.response(&iterator, id: listID) {
             if case .array(let tools)? = value["result"]?["tools"] {
                 report.server?.toolCount = tools.count
                 step("tools", .ok, "\(tools.count) tool" + (tools.count == 1 ? "" : "s") + " listed")
@@ -325,6 +336,15 @@ struct DoctorRun {
 
     private mutating func missing() {
         fail("path", .notFound, "HTTP 404: nothing is served at this path", fix: "check the endpoint URL: the path is wrong (for example …/mcp, …/v1/mcp)")
+    }
+
+    /// The JSON-RPC response with `id` among the stream's next `message` events, or `nil` when
+    /// the stream ends first.
+    private static func response(_ iterator: inout AsyncStream<ServerSentEvent>.Iterator, id: Int) async -> PlainValue? {
+        while let event = await next(&iterator, named: "message") {
+            if let value = try? JSONParser.parse(event.data), value["id"].flatMap(JSONRPC.number) == id { return value }
+        }
+        return nil
     }
 
     /// The next event of a type, or `nil` when the stream ends (the server closed it, or its
@@ -365,7 +385,7 @@ struct DoctorRun {
             detail += ", WWW-Authenticate: \(challenge.scheme)" + challenge.parameters.keys.sorted().map { " \($0)=\"\(challenge.parameters[$0]!)\"" }.joined()
         }
         var authorizationServers: [String] = []
-        if let metadata = challenge?.parameters["resource_metadata"] {
+        if let metadata = challenge?.parameters["resource_metadata"], let scheme = URL(string: metadata)?.scheme?.lowercased(), scheme == "https" || scheme == "http" {
             // The metadata is public: fetched without the key.
             if case .success(let document) = await session.send(.GET, metadata, headers: [.init(name: "Accept", value: "application/json")]),
                (200..<300).contains(document.status), let value = try? JSONParser.parse(document.text) {
@@ -376,7 +396,7 @@ struct DoctorRun {
             }
         }
         let error = challenge?.parameters["error"]
-        if reply.status == 403 || error == "insufficient_scope" {
+        if target.key != nil, reply.status == 403 || error == "insufficient_scope" {
             let scope = challenge?.parameters["scope"].map { " (needs scope \($0))" } ?? ""
             return fail(name, .forbidden, detail, fix: "the server knows the key but it may not do this\(scope): use a key with the access the server needs, or ask its admin")
         }
@@ -407,9 +427,9 @@ struct DoctorRun {
         return items.compactMap(\.stringValue)
     }
 
-    /// A short, one-line look at a body, for a detail.
-    private static func bodyHint(_ reply: HTTPReply) -> String {
-        let text = reply.text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    /// A short, one-line look at a body, for a detail: the key taken out before it is cut.
+    private func bodyHint(_ reply: HTTPReply) -> String {
+        let text = redact(reply.text).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return "" }
         return ": " + (text.count > 160 ? String(text.prefix(160)) + "…" : text)
     }

@@ -56,6 +56,9 @@ public struct DoctorReport: Sendable {
     public var fix: String = ""
     /// The server, when it answered.
     public var server: Server?
+    /// Applied to every text of the report as it is written, whatever its source (the server's
+    /// own name and messages included).
+    public var redactor = Redactor(secrets: [])
 
     /// A report on `url` (without any key), for `client`, with the steps so far.
     public init(url: String, client: String? = nil, steps: [Step] = []) {
@@ -69,6 +72,7 @@ public struct DoctorReport: Sendable {
 
     /// The report for people: one line per step, then the conclusion and the fix.
     public var text: String {
+        let redact = redactor
         var lines: [String] = ["mcp-setup doctor: \(url)" + (client.map { " (as \($0))" } ?? "")]
         for step in steps {
             let mark = switch step.status {
@@ -87,7 +91,7 @@ public struct DoctorReport: Sendable {
         } else {
             lines.append("\(code.rawValue): \(fix)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { redact($0) }.joined(separator: "\n") + "\n"
     }
 
     /// The report as one JSON object: `url`, `client`, `ok`, `code`, `exitCode`, `fix`,
@@ -115,31 +119,102 @@ public struct DoctorReport: Sendable {
         members.append(("steps", .array(steps.map { step in
             .object([("name", .string(step.name)), ("status", .string(step.status.rawValue)), ("detail", .string(step.detail))])
         })))
-        return JSONSyntax.pretty(.object(members)) + "\n"
+        return JSONSyntax.pretty(Self.redacting(.object(members), with: redactor)) + "\n"
+    }
+
+    private static func redacting(_ value: PlainValue, with redact: Redactor) -> PlainValue {
+        switch value {
+        case .string(let text): return .string(redact(text))
+        case .array(let items): return .array(items.map { redacting($0, with: redact) })
+        case .object(let members): return .object(members.map { ($0.key, redacting($0.value, with: redact)) })
+        default: return value
+        }
     }
 }
 
-/// Takes every secret out of a text before it goes in a report: the key, its percent-encoded
-/// form, and the header values and URLs that hold it.
+/// Takes every secret out of a text before it goes in a report: the key as it is, percent-encoded
+/// (either case of hex) and JSON-escaped; and a text that still holds a secret once it is
+/// percent-decoded or JSON-unescaped (a form nobody predicted) is hidden whole.
 public struct Redactor: Sendable {
+    /// What a text is replaced with when some unforeseen form of a secret is in it.
+    public static let hidden = "(hidden: it holds the key)"
+    /// How many characters of a secret in a row give it away.
+    static let telltaleLength = 10
     private let secrets: [String]
+    private let forms: [String]
 
-    /// A redactor for these secrets (empty strings are ignored; longer ones go first).
+    /// A redactor for these secrets (empty strings are ignored).
     public init(secrets: [String]) {
-        var all: Set<String> = []
-        for secret in secrets where secret.count >= 1 {
-            all.insert(secret)
-            all.insert(PercentEncoding.encode(secret))
+        let secrets = Array(Set(secrets.filter { !$0.isEmpty }))
+        var forms: Set<String> = []
+        for secret in secrets {
+            let encoded = PercentEncoding.encode(secret)
+            let escaped = String(JSONSyntax.compact(.string(secret)).dropFirst().dropLast())
+            forms.formUnion([secret, encoded, Self.lowercasedHex(encoded), escaped, escaped.replacingOccurrences(of: "/", with: "\\/")])
         }
-        self.secrets = all.sorted { $0.count > $1.count }
+        self.secrets = secrets
+        self.forms = forms.sorted { $0.count > $1.count }
     }
 
     /// The text with every secret replaced by `***`.
     public func callAsFunction(_ text: String) -> String {
         var text = text
-        for secret in secrets where text.contains(secret) {
-            text = text.replacingOccurrences(of: secret, with: "***")
+        for form in forms where text.contains(form) {
+            text = text.replacingOccurrences(of: form, with: "***")
+        }
+        let unescaped = Self.jsonUnescaped(text)
+        let decoded = [text, text.removingPercentEncoding, unescaped, unescaped.removingPercentEncoding].compactMap { $0 }
+        // Any stretch of a secret long enough to be its own (a server that quotes the key back
+        // altered, or cut) hides the whole text.
+        for secret in secrets {
+            let characters = Array(secret)
+            let window = min(characters.count, Self.telltaleLength)
+            for start in 0...(characters.count - window) {
+                let piece = String(characters[start..<(start + window)])
+                if decoded.contains(where: { $0.contains(piece) }) { return Self.hidden }
+            }
         }
         return text
+    }
+
+    private static func lowercasedHex(_ encoded: String) -> String {
+        var output = ""
+        var remaining = 0
+        for character in encoded {
+            if character == "%" { remaining = 2; output.append(character); continue }
+            output += remaining > 0 ? character.lowercased() : String(character)
+            remaining = max(0, remaining - 1)
+        }
+        return output
+    }
+
+    /// The text with JSON string escapes undone (`\/`, `\"`, `\\`, `\uXXXX`, …), where they parse.
+    private static func jsonUnescaped(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var output = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            guard character == "\\", next < text.endIndex else { output.append(character); index = next; continue }
+            let escape = text[next]
+            switch escape {
+            case "u":
+                let digits = text[text.index(after: next)...].prefix(4)
+                if digits.count == 4, let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code) {
+                    output.unicodeScalars.append(scalar)
+                    index = text.index(next, offsetBy: 5)
+                    continue
+                }
+                output.append(character)
+                output.append(escape)
+            case "n": output.append("\n")
+            case "t": output.append("\t")
+            case "r": output.append("\r")
+            default: output.append(escape)
+            }
+            index = text.index(after: next)
+        }
+        return output
     }
 }

@@ -67,14 +67,40 @@ final class HTTPSession: Sendable {
         try? await client.shutdown()
     }
 
-    /// Sends a request and reads the whole reply.
+    /// Sends a request and reads the reply: the whole body, at most ``bodyLimit`` bytes, or for
+    /// an event stream up to the first event that holds a JSON-RPC response (a server may keep
+    /// the stream open after it). The whole exchange, head and body, gets the session's time.
     func send(_ method: HTTPMethod, _ url: String, headers: [ProbeTarget.Header], body: [UInt8]? = nil) async -> Result<HTTPReply, TransportFailure> {
-        do {
-            let response = try await client.execute(request(method, url, headers: headers, body: body), timeout: timeout)
-            let bytes = try await response.body.collect(upTo: Self.bodyLimit)
-            return .success(HTTPReply(status: Int(response.status.code), headers: response.headers, body: Array(buffer: bytes)))
-        } catch {
-            return .failure(Self.classify(error))
+        let request = self.request(method, url, headers: headers, body: body)
+        let deadline = timeout
+        let client = self.client
+        return await withTaskGroup(of: Result<HTTPReply, TransportFailure>?.self) { group in
+            group.addTask {
+                do {
+                    let response = try await client.execute(request, timeout: deadline)
+                    let reply = HTTPReply(status: Int(response.status.code), headers: response.headers, body: [])
+                    var bytes: [UInt8] = []
+                    var parser = reply.isEventStream ? ServerSentEventParser() : nil
+                    reading: for try await chunk in response.body {
+                        let new = Array(buffer: chunk)
+                        bytes += new.prefix(Self.bodyLimit - bytes.count)
+                        if bytes.count >= Self.bodyLimit { break }
+                        if parser != nil, let events = parser?.feed(new), events.contains(where: { JSONRPC.isResponse($0.data) }) { break reading }
+                    }
+                    return .success(HTTPReply(status: reply.status, headers: reply.headers, body: bytes))
+                } catch {
+                    return .failure(Self.classify(error))
+                }
+            }
+            group.addTask {
+                // A little after the client's own deadline, which reports why the connection
+                // failed (a TLS error rather than a bare timeout): this bounds the body.
+                try? await Task.sleep(for: .nanoseconds(deadline.nanoseconds) + .seconds(2))
+                return Task.isCancelled ? nil : .failure(.timeout)
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? .failure(.timeout)
         }
     }
 

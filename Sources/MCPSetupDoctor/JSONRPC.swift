@@ -45,6 +45,12 @@ enum JSONRPC {
         return nil
     }
 
+    /// Whether an event's data is a JSON-RPC response (it has an id and a result or an error).
+    static func isResponse(_ data: String) -> Bool {
+        guard let value = try? JSONParser.parse(data), value["id"] != nil else { return false }
+        return value["result"] != nil || value["error"] != nil
+    }
+
     static func number(_ value: PlainValue) -> Int? {
         if case .number(let text) = value { return Int(text) }
         return nil

@@ -8,6 +8,28 @@ import Darwin
 /// Resolves a host name and tells loopback and private addresses (which a client that
 /// connects from its vendor's cloud cannot reach) from public ones.
 enum NetworkAddress {
+    /// What looking a host up gave.
+    enum Lookup: Sendable, Equatable {
+        case addresses([String])
+        case notFound
+        case timedOut
+    }
+
+    /// Looks the host up on a thread of its own (`getaddrinfo` blocks and cannot be cancelled),
+    /// giving up after `seconds`.
+    static func lookUp(_ host: String, within seconds: Double) async -> Lookup {
+        let answer = OneShot<Lookup>()
+        Thread.detachNewThread {
+            let addresses = resolve(host)
+            answer.deliver(addresses.map { $0.isEmpty ? .notFound : .addresses($0) } ?? .notFound)
+        }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: seconds)
+            answer.deliver(.timedOut)
+        }
+        return await answer.value()
+    }
+
     /// The host's addresses, as text, or `nil` when it does not resolve.
     static func resolve(_ host: String) -> [String]? {
         var hints = addrinfo()
@@ -39,6 +61,36 @@ enum NetworkAddress {
         case (172, let second): return (16...31).contains(second)
         case (100, let second): return (64...127).contains(second)
         default: return false
+        }
+    }
+}
+
+/// A value delivered once, by whichever of several producers comes first, to one waiter.
+final class OneShot<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var delivered: Value?
+    private var waiter: CheckedContinuation<Value, Never>?
+
+    func deliver(_ value: Value) {
+        lock.lock()
+        guard delivered == nil else { lock.unlock(); return }
+        delivered = value
+        let waiting = waiter
+        waiter = nil
+        lock.unlock()
+        waiting?.resume(returning: value)
+    }
+
+    func value() async -> Value {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if let delivered {
+                lock.unlock()
+                continuation.resume(returning: delivered)
+            } else {
+                waiter = continuation
+                lock.unlock()
+            }
         }
     }
 }

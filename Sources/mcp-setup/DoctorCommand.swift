@@ -115,6 +115,8 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         var report = try await doctor.check(target, client: client.title, entrySteps: finding.steps)
         if let problem = finding.problem {
+            // The entry's problem explains a refused key, or stands when the server took the
+            // request anyway (as a warning); a network or server failure keeps its own code.
             if report.code == .ok {
                 // The server took the request anyway: what the entry lacks is not needed.
                 report.steps = report.steps.map { step in
@@ -122,7 +124,7 @@ struct DoctorCommand: AsyncParsableCommand {
                     if step.name == "variables", step.status == .failed { step.status = .warning }
                     return step
                 }
-            } else {
+            } else if report.code.exitCode == DoctorCode.invalidKey.exitCode {
                 report.code = problem.code
                 report.fix = problem.fix
             }

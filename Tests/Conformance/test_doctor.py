@@ -43,8 +43,10 @@ def serve(tmp_path):
     key_file = tmp_path / "server-key"
     key_file.write_text(KEY, encoding="utf-8")
 
-    def start(python: str, auth: str, *, path: str = "/mcp", transport: str = "http", tls: tuple[Path, Path] | None = None) -> int:
+    def start(python: str, auth: str, *, path: str = "/mcp", transport: str = "http", tls: tuple[Path, Path] | None = None, echo: bool = False) -> int:
         argv = [python, str(SERVER), "--auth", auth, "--key-file", str(key_file), "--path", path, "--transport", transport]
+        if echo:
+            argv.append("--echo")
         if tls:
             argv += ["--tls", str(tls[0]), str(tls[1])]
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -62,14 +64,20 @@ def serve(tmp_path):
 def run_doctor(mcp_setup: rig.MCPSetupCLI, *args: str, key: str | None = None, env: dict | None = None,
                cwd: Path | None = None) -> tuple[subprocess.CompletedProcess, dict | None]:
     argv = [str(mcp_setup.path), "doctor", *args]
+    if "--timeout" not in args:
+        # Generous on a shared, slow machine: only the timeout test measures the limit.
+        argv += ["--timeout", "30"]
     environment = {k: v for k, v in os.environ.items() if k != "DOCTOR_KEY"}
     environment.update(env or {})
     if key is not None:
         argv += ["--token-env", "DOCTOR_KEY"]
         environment["DOCTOR_KEY"] = key
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=environment, cwd=str(cwd) if cwd else None)
-    for secret in (KEY, quote(KEY, safe=""), WRONG):
-        assert secret not in done.stdout and secret not in done.stderr, f"a key is in doctor's output: {done.stdout} {done.stderr}"
+    # The key as it is, percent-encoded, JSON-escaped (as a leak would stand in --format json),
+    # and its distinctive middle: none may be in any output.
+    for key_text in (KEY, WRONG):
+        for secret in (key_text, quote(key_text, safe=""), json.dumps(key_text)[1:-1], key_text[3:15]):
+            assert secret not in done.stdout and secret not in done.stderr, f"a key is in doctor's output: {done.stdout} {done.stderr}"
     report = json.loads(done.stdout) if "--format" in args and "json" in args and done.stdout.startswith("{") else None
     return done, report
 
@@ -119,6 +127,21 @@ def test_a_legacy_sse_endpoint_is_recognised(mcp_setup, serve, legacy_python):
     done, report = run_doctor(mcp_setup, *server_args(port, "bearer", path="/sse", transport="sse"), key=KEY)
     assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
     assert report["server"]["toolCount"] == 2 and report["server"]["era"].startswith("legacy")
+
+
+@pytest.mark.parametrize("auth", AUTHS)
+def test_a_server_that_quotes_the_key_back_does_not_make_doctor_print_it(mcp_setup, serve, auth):
+    port = serve(sys.executable, auth, echo=True)
+    for key in (WRONG, KEY + "x"):
+        done, report = run_doctor(mcp_setup, *server_args(port, auth), key=key)
+        assert (done.returncode, report["code"]) == (3, "invalid_key"), done.stdout
+        assert key not in done.stdout and key[3:15] not in done.stdout
+
+
+def test_a_redirect_that_carries_the_key_does_not_print_it(mcp_setup, serve):
+    port = serve(sys.executable, "query:api_key")
+    done, report = run_doctor(mcp_setup, *server_args(port, "query:api_key", path="/mcp/"), key=KEY)
+    assert report["code"] == "redirect" and "api_key=***" in report["fix"], done.stdout
 
 
 def test_a_wrong_path_is_not_found_and_a_redirect_is_reported(mcp_setup, serve):
@@ -231,6 +254,17 @@ def test_an_entry_installed_with_the_key_inline_passes(mcp_setup, serve, tmp_pat
     install(mcp_setup, home, "cursor", port)
     done, report = run_doctor(mcp_setup, "--client", "cursor", "--name", "acme", "--format", "json", env=client_env(home), cwd=home)
     assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
+
+
+def test_a_key_written_into_an_entry_url_is_not_printed(mcp_setup, serve, tmp_path):
+    port = serve(sys.executable, "query:api_key")
+    home = tmp_path / "home"
+    cursor = home / ".cursor" / "mcp.json"
+    cursor.parent.mkdir(parents=True)
+    cursor.write_text(json.dumps({"mcpServers": {"acme": {"url": f"http://127.0.0.1:{port}/mcp?api_key={quote(KEY, safe='')}"}}}))
+    done, report = run_doctor(mcp_setup, "--client", "cursor", "--name", "acme", "--format", "json", env=client_env(home), cwd=home)
+    assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
+    assert report["url"].endswith("?api_key=***")
 
 
 def test_hand_written_mistakes_are_found(mcp_setup, serve, tmp_path):

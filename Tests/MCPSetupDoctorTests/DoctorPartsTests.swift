@@ -82,8 +82,18 @@ struct DoctorPartsTests {
         #expect(report.text.contains("  FAIL") == false && report.text.contains("  ok   dns: fine"))
         let json = try JSONParser.parse(report.json)
         #expect(json["code"]?.stringValue == "invalid_key" && json["exitCode"] == .number("3") && json["ok"] == .bool(false) && json["server"] == .null)
-        let redact = Redactor(secrets: ["sk_a&b"])
-        #expect(redact("a sk_a&b b sk_a%26b") == "a *** b ***")
+        let redact = Redactor(secrets: ["sk_live_a&b/\"c"])
+        #expect(redact("a sk_live_a&b/\"c b sk_live_a%26b%2F%22c") == "a *** b ***")
+        #expect(redact("lower sk_live_a%26b%2f%22c") == "lower ***")
+        #expect(redact(#"json "sk_live_a&b\/\"c""#) == #"json "***""#)
+        // Forms nobody listed: a \u escape, or a server quoting the key back altered.
+        #expect(redact(#"sk_live_a\u0026b/\"c"#) == Redactor.hidden)
+        #expect(redact("Invalid key sk_live_a&b/'c") == Redactor.hidden)
+        #expect(redact("nothing here") == "nothing here")
+        var echoed = DoctorReport(url: "https://x", client: nil, steps: [.init(name: "discover", status: .failed, detail: "HTTP 401: sk_live_a&b/\"c")])
+        echoed.server = .init(name: "sk_live_a&b/\"c", version: nil, era: "modern", protocolVersion: nil)
+        echoed.redactor = redact
+        #expect(!echoed.text.contains("sk_live") && !echoed.json.contains("sk_live"))
     }
 
     @Test("exit codes by class")

@@ -21,6 +21,9 @@ Prints ``READY <port>`` once listening. ``--auth``:
                    ``/.well-known/oauth-protected-resource`` naming an authorization server
 * ``none``         no key
 
+``--echo`` makes every refusal quote the credential it got (in the body, and for bearer in the
+challenge), as careless servers do: doctor must still print no key.
+
 Tools: ``echo(text)`` and ``add(a, b)``.
 """
 from __future__ import annotations
@@ -44,8 +47,8 @@ except ImportError:  # mcp 1.x
 class KeyGate:
     """Pure ASGI middleware (streams pass through unbuffered): checks the key on the MCP paths."""
 
-    def __init__(self, app, mode: str, key: str, protected: list[str]):
-        self.app, self.mode, self.key, self.protected = app, mode, key, protected
+    def __init__(self, app, mode: str, key: str, protected: list[str], echo: bool = False):
+        self.app, self.mode, self.key, self.protected, self.echo = app, mode, key, protected, echo
         self.base_url = ""
 
     async def reply(self, send, status: int, body: dict, headers: list[tuple[bytes, bytes]] = ()) -> None:
@@ -75,10 +78,13 @@ class KeyGate:
             presented = headers["authorization"][7:]
         if kind != "oauth" and presented == self.key:
             return await self.app(scope, receive, send)
+        said = f" {presented}" if self.echo and presented else ""
         if kind in ("header", "query"):
-            return await self.reply(send, 401, {"error": "unauthorized", "error_description": "missing or invalid API key"})
+            return await self.reply(send, 401, {"error": "unauthorized", "error_description": "missing or invalid API key" + said})
         if kind == "bearer":
-            return await self.reply(send, 401, {"error": "invalid_token"}, [(b"www-authenticate", b'Bearer error="invalid_token", error_description="Invalid API key"')])
+            challenge = 'Bearer error="invalid_token", error_description="Invalid API key' + said.replace('"', "'") + '"'
+            return await self.reply(send, 401, {"error": "invalid_token", "error_description": "Invalid API key" + said},
+                                    [(b"www-authenticate", challenge.encode("latin-1", "replace"))])
         challenge = f'Bearer resource_metadata="{metadata}"' if presented is None else f'Bearer error="invalid_token", resource_metadata="{metadata}"'
         return await self.reply(send, 401, {"error": "invalid_token"}, [(b"www-authenticate", challenge.encode())])
 
@@ -99,13 +105,13 @@ def build(args):
     if args.transport == "sse":
         if ERA != "legacy":
             sys.exit("--transport sse needs mcp 1.x")
-        return KeyGate(server.sse_app(), args.auth, args.key, ["/sse", "/messages"])
+        return KeyGate(server.sse_app(), args.auth, args.key, ["/sse", "/messages"], args.echo)
     if ERA == "modern":
         app = server.streamable_http_app(streamable_http_path=args.path, host="127.0.0.1")
     else:
         server.settings.streamable_http_path = args.path
         app = server.streamable_http_app()
-    return KeyGate(app, args.auth, args.key, [args.path])
+    return KeyGate(app, args.auth, args.key, [args.path], args.echo)
 
 
 def main() -> None:
@@ -116,6 +122,7 @@ def main() -> None:
     ap.add_argument("--transport", choices=["http", "sse"], default="http")
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEYFILE"))
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--echo", action="store_true", help="quote the credential received in every refusal")
     args = ap.parse_args()
     args.key = open(args.key_file, encoding="utf-8", newline="").read() if args.key_file else ""
     app = build(args)
