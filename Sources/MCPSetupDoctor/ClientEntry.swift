@@ -122,6 +122,8 @@ public struct ClientEntry: Sendable {
         var resolver = Resolver(syntax: syntax, environment: targets.environment, key: key)
         var url: String?
         var headers: [ProbeTarget.Header] = []
+        // The headers as the entry writes them, before any reference is expanded.
+        var written: [ProbeTarget.Header] = []
         if let command = entry["command"]?.stringValue {
             // A bridge (mcp-remote and the like): the URL and --header values in its arguments,
             // variables from its own env first.
@@ -148,6 +150,7 @@ public struct ClientEntry: Sendable {
                     index += 1
                 }
             }
+            written = headers
             if url == nil {
                 // The command line is not shown: it may hold the key.
                 let program = (command.split(separator: " ").first.map(String.init) ?? command).split(separator: "/").last.map(String.init) ?? command
@@ -161,6 +164,7 @@ public struct ClientEntry: Sendable {
                     for member in list { if let value = member.value.stringValue { headers.append(.init(name: member.key, value: value)) } }
                 }
             }
+            written = headers
             // Codex: the header values named by environment variables.
             if let variable = entry["bearer_token_env_var"]?.stringValue {
                 headers.append(.init(name: "Authorization", value: "Bearer " + resolver.variable(variable)))
@@ -193,9 +197,15 @@ public struct ClientEntry: Sendable {
             return Finding(steps: steps + [.init(name: "variables", status: .failed, detail: "\(title) asks for a value when it starts the server (an input), which no file holds")], target: nil,
                            problem: (.entryUntestable, "pass the key you enter there with --token-stdin (or --token-file) to test the entry with it"))
         }
-        for header in headers where Self.hasStrayWhitespace(header.value) {
+        // Whitespace as written in the entry, and in the values of the variables it names (an
+        // empty value left by an unset variable is that problem, not this one).
+        for header in written where Self.hasStrayWhitespace(header.value) {
             steps.append(.init(name: "variables", status: .failed, detail: "the \(header.name) value has a space or line break at its start or end, or inside the key"))
-            problem = problem ?? (.keyWhitespace, "copy the key again without spaces or line breaks around it (into the entry, or the variable it names)")
+            problem = problem ?? (.keyWhitespace, "copy the key again without spaces or line breaks around it")
+        }
+        for name in resolver.whitespaceValues {
+            steps.append(.init(name: "variables", status: .failed, detail: "the value of \(name) has a space or line break at its start or end"))
+            problem = problem ?? (.keyWhitespace, "set \(name) again without spaces or line breaks around the key")
         }
         if resolver.used.isEmpty == false && problem == nil {
             steps.append(.init(name: "variables", status: .ok, detail: resolver.used.sorted().joined(separator: ", ") + " set"))

@@ -73,7 +73,8 @@ public struct DoctorReport: Sendable {
     /// The report for people: one line per step, then the conclusion and the fix.
     public var text: String {
         let redact = redactor
-        var lines: [String] = ["mcp-setup doctor: \(url)" + (client.map { " (as \($0))" } ?? "")]
+        let subject = url.isEmpty ? (client.map { "\($0)'s entry" } ?? "") : url + (client.map { " (as \($0))" } ?? "")
+        var lines: [String] = ["mcp-setup doctor: \(subject)"]
         for step in steps {
             let mark = switch step.status {
             case .ok: "ok  "

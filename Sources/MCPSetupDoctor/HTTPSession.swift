@@ -165,7 +165,7 @@ final class HTTPSession: Sendable {
         if error is CancellationError { return .timeout }
         if let error = error as? ChannelError, case .connectTimeout = error { return .timeout }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
-            return .tls(Self.describe(error))
+            return .tls(Self.describeTLS(error))
         }
         if let error = error as? NIOConnectionError {
             let failures = error.connectionErrors.map(\.error)
@@ -176,6 +176,16 @@ final class HTTPSession: Sendable {
         }
         if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return .unreachable("connection refused") }
         return .unreachable(Self.describe(error))
+    }
+
+    /// BoringSSL's reason (`CERTIFICATE_VERIFY_FAILED`, …) without the library's file paths.
+    static func describeTLS(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if let marker = text.range(of: "OPENSSL_internal:") {
+            let reason = text[marker.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !reason.isEmpty { return reason == "CERTIFICATE_VERIFY_FAILED" ? "the certificate did not verify (CERTIFICATE_VERIFY_FAILED)" : String(reason) }
+        }
+        return text.components(separatedBy: " at /").first.map { String($0.prefix(160)) } ?? text
     }
 
     private static func describe(_ error: any Error) -> String {

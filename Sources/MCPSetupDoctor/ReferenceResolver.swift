@@ -1,3 +1,4 @@
+import Foundation
 import MCPSetup
 
 /// The references to environment variables (and prompted inputs) a client expands in its
@@ -52,6 +53,8 @@ struct Resolver {
     private(set) var unset: [String] = []
     private(set) var unexpanded: [String] = []
     private(set) var needsKey = false
+    /// Variables whose values have whitespace at their start or end, or a line break.
+    private(set) var whitespaceValues: [String] = []
     /// The values substituted in, which may be keys: kept out of reports.
     private(set) var secretValues: [String] = []
 
@@ -67,9 +70,16 @@ struct Resolver {
             if !unset.contains(name) { unset.append(name) }
             return ""
         }
+        record(name, value)
+        return value
+    }
+
+    private mutating func record(_ name: String, _ value: String) {
         used.insert(name)
         secretValues.append(value)
-        return value
+        if value != value.trimmingCharacters(in: .whitespacesAndNewlines) || value.contains(where: \.isNewline), !whitespaceValues.contains(name) {
+            whitespaceValues.append(name)
+        }
     }
 
     /// `text` with its references expanded.
@@ -123,8 +133,7 @@ struct Resolver {
             if !unset.contains(literal) { unset.append(literal) }
             return ""
         }
-        used.insert(name)
-        secretValues.append(value)
+        record(name, value)
         return value
     }
 

@@ -106,7 +106,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let targets = InstallTargets(projectDirectory: project.map { ($0 as NSString).expandingTildeInPath } ?? FileManager.default.currentDirectoryPath)
         let finding = try ClientEntry(clientID: client.id, name: name, scope: parsedScope, targets: targets, key: key).read()
         guard let target = finding.target else {
-            var report = DoctorReport(url: "(none)", client: client.title, steps: finding.steps)
+            var report = DoctorReport(url: "", client: client.title, steps: finding.steps)
             if let problem = finding.problem {
                 report.code = problem.code
                 report.fix = problem.fix

@@ -245,6 +245,8 @@ def test_an_installed_entry_passes_and_an_unset_variable_is_caught(mcp_setup, se
     done, report = run_doctor(mcp_setup, *args, env=environment, cwd=home)
     assert (done.returncode, report["code"]) == (6, "unset_variable"), done.stdout
     assert "ACME_API_KEY" in json.dumps(report["steps"])
+    # The empty value an unset variable leaves is that problem, not stray whitespace.
+    assert not any("space" in step["detail"] for step in report["steps"]), report["steps"]
 
 
 def test_an_entry_installed_with_the_key_inline_passes(mcp_setup, serve, tmp_path):
