@@ -269,6 +269,27 @@ def test_a_key_written_into_an_entry_url_is_not_printed(mcp_setup, serve, tmp_pa
     assert report["url"].endswith("?api_key=***")
 
 
+def test_hand_written_entries_for_claude_desktop_and_codex_pass(mcp_setup, serve, tmp_path):
+    port = serve(sys.executable, "bearer")
+    home = tmp_path / "home"
+    # Claude Desktop's mcp-remote bridge, as its docs show it: the header from the entry's env.
+    desktop = home / ".config" / "Claude" / "claude_desktop_config.json"
+    desktop.parent.mkdir(parents=True)
+    desktop.write_text(json.dumps({"mcpServers": {"acme": {"command": "npx", "args": ["-y", "mcp-remote", f"http://127.0.0.1:{port}/mcp",
+                                                                                       "--header", "Authorization:${AUTH_HEADER}"],
+                                                           "env": {"AUTH_HEADER": "Bearer " + KEY}}}}))
+    done, report = run_doctor(mcp_setup, "--client", "claude-desktop", "--name", "acme", "--format", "json", env=client_env(home), cwd=home)
+    assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
+    # Codex, written by hand: the key's variable named, then unset.
+    codex = home / ".codex" / "config.toml"
+    codex.parent.mkdir(parents=True)
+    codex.write_text(f'model = "gpt-5"\n\n[mcp_servers.acme]\nurl = "http://127.0.0.1:{port}/mcp"\nbearer_token_env_var = "ACME_API_KEY"\n')
+    done, report = run_doctor(mcp_setup, "--client", "codex", "--name", "acme", "--format", "json", env=client_env(home, ACME_API_KEY=KEY), cwd=home)
+    assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
+    done, report = run_doctor(mcp_setup, "--client", "codex", "--name", "acme", "--format", "json", env=client_env(home), cwd=home)
+    assert (done.returncode, report["code"]) == (6, "unset_variable"), done.stdout
+
+
 def test_hand_written_mistakes_are_found(mcp_setup, serve, tmp_path):
     port = serve(sys.executable, "bearer")
     home = tmp_path / "home"
