@@ -369,3 +369,12 @@ def test_claude_code_connects_exactly_when_doctor_says_ok(mcp_setup, serve, lega
     # Generic clients do not fall back to SSE: without --client the SSE URL is reported as such.
     done, report = run_doctor(mcp_setup, "--name", "acme", "--endpoint", cases["sse-url"][0], "--auth", "bearer", "--format", "json", key=KEY)
     assert report["code"] == "legacy_sse"
+
+
+def test_a_cloud_client_is_warned_that_it_cannot_reach_a_private_address(mcp_setup, serve):
+    port = serve(sys.executable, "bearer")
+    done, report = run_doctor(mcp_setup, "--client", "claude-ai", *server_args(port, "bearer"), key=KEY)
+    assert (done.returncode, report["code"]) == (0, "ok"), done.stdout
+    warnings = [step["detail"] for step in report["steps"] if step["name"] == "address" and step["status"] == "warning"]
+    assert warnings and "Claude.ai connects from its vendor's cloud" in warnings[0], report["steps"]
+    assert report["client"] == "Claude.ai" and report["steps"][0]["name"] == "entry"
