@@ -149,6 +149,7 @@ struct HighlighterTests {
     func escapes() {
         #expect(Highlighter.html("{\"<a>\": \"&\"}", language: .json) ==
             "<span class=\"hl-p\">{</span><span class=\"hl-k\">&quot;&lt;a&gt;&quot;</span><span class=\"hl-p\">:</span> <span class=\"hl-s\">&quot;&amp;&quot;</span><span class=\"hl-p\">}</span>")
+        #expect(Highlighter.html("echo 'a'", language: .posix) == "<span class=\"hl-c\">echo</span> <span class=\"hl-s\">&#39;a&#39;</span>")
         #expect(Highlighter.runs("é𝄞 x", language: .plain) == "t5")
     }
 
@@ -171,7 +172,7 @@ struct HighlighterTests {
 
     static func unescapeHTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static func parseRuns(_ runs: String) -> [(kind: Character, length: Int)] {

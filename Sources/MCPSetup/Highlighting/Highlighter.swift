@@ -83,30 +83,25 @@ public enum Highlighter {
         return (bytes, kinds)
     }
 
+    /// Each run of one kind, escaped by ``HTMLText/escape(_:)`` (the templates' own HTML
+    /// escaping) and wrapped in its class.
     private static func html(_ bytes: [UInt8], kinds: [HighlightKind]) -> String {
-        var output: [UInt8] = []
+        var output = ""
         output.reserveCapacity(bytes.count * 2)
         var index = 0
         while index < bytes.count {
             let kind = kinds[index]
             var end = index
             while end < bytes.count, kinds[end] == kind { end += 1 }
-            if kind != .plain {
-                output.append(contentsOf: (kind == .key ? "<mark class=\"hl-x\">" : "<span class=\"hl-\(kind.rawValue)\">").utf8)
+            let text = HTMLText.escape(String(decoding: bytes[index..<end], as: UTF8.self))
+            switch kind {
+            case .plain: output += text
+            case .key: output += "<mark class=\"hl-x\">" + text + "</mark>"
+            default: output += "<span class=\"hl-" + kind.rawValue + "\">" + text + "</span>"
             }
-            for byte in bytes[index..<end] {
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                default: output.append(byte)
-                }
-            }
-            if kind != .plain { output.append(contentsOf: (kind == .key ? "</mark>" : "</span>").utf8) }
             index = end
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func runs(_ bytes: ArraySlice<UInt8>, kinds: ArraySlice<HighlightKind>) -> String {
