@@ -13,6 +13,8 @@ public struct SiteBuilder: Sendable {
     public let contentDirectory: String
     /// The templates in use.
     public let templates: TemplateSet
+    /// The `keys:` facts, for the sections pages include.
+    public let keys: KeyFacts
 
     /// Prepares a build from a config file, a content folder and an optional templates folder.
     public init(config: ConfigFile, contentDirectory: String, templatesDirectory: String?) throws(SetupError) {
@@ -22,12 +24,14 @@ public struct SiteBuilder: Sendable {
         self.settings = try SiteSettings(config.site, serverTitle: profile.title)
         self.contentDirectory = contentDirectory
         self.templates = try TemplateSet.load(overridesIn: templatesDirectory)
+        self.keys = config.keys
     }
 
     /// Builds every file of the site. `progress` is called as pages finish, with (done, total).
     public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteOutput {
         let clients = try SetupGenerator().render(request)
-        let markdown = MarkdownRenderer(allowsRawHTML: settings.allowsRawHTML)
+        let markdown = MarkdownRenderer(allowsRawHTML: settings.allowsRawHTML,
+                                        sections: try KeySections(facts: keys, profile: request.profile, templates: templates).html)
         let presenter = DocumentPresenter(templates: templates)
         var prose: [String: String] = [:]
         var instructions: [String: String] = [:]
@@ -115,6 +119,9 @@ public struct SiteBuilder: Sendable {
                 throw SetupError("\(file):\(page.bodyLine + line - 1): the link '\(url)' points to no page in \(contentDirectory)")
             }
             return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
+        }
+        if let section = rendered.unresolvedSections.first {
+            throw SetupError("\(file):\(page.bodyLine + section.line - 1): \(KeySections.problem(section.name))")
         }
         var shownIDs: [String] = []
         for block in rendered.setupBlocks {

@@ -330,14 +330,29 @@ export function keyProblem(key) {
 }
 
 /**
- * The key as the seeds' key pages show it: the prefix, four characters, "...", the last six
- * (`phk_dLK5...J6HMii`), when that still hides at least 16 characters; otherwise the prefix and
- * dots.
+ * The key as the server's key page shows it: the shape of mcp-setup.yml's keys.masked_preview
+ * (`server.keyPreview`: characters shown at the start and end, and the mask between), or else
+ * the prefix, four characters, "...", the last six (`phk_dLK5...J6HMii`), when that still hides
+ * enough of the key; otherwise the prefix and dots. MaskedPreview.swift is the same function.
  */
-export function maskKey(key, prefix) {
+export function maskKey(key, server) {
+  const prefix = server && server.keyPrefix;
+  const shape = (server && server.keyPreview) || null;
   const known = prefix && key.indexOf(prefix) === 0 ? prefix : "";
-  if (key.length - known.length - 10 >= 16) return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  if (shape) {
+    if (key.length - shape.start - shape.end >= 8) return key.slice(0, shape.start) + shape.mask + key.slice(key.length - shape.end);
+  } else if (key.length - known.length - 10 >= 16) {
+    return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  }
   return known + repeat("\u2022", 8);
+}
+
+/** A warning (the key is still used) when the server's keys have a prefix this key lacks. */
+export function keyWarning(key, server) {
+  const prefix = server && server.keyPrefix;
+  if (!prefix || key === "" || key.indexOf(prefix) === 0) return null;
+  const title = (server && server.title) || "this server's";
+  return "This key does not start with " + prefix + ", as " + title + " keys do: check that it is " + title + " key, copied whole.";
 }
 
 // ---- Highlighting (Highlighter.swift writes the runs when it writes the manifest) ----
@@ -626,8 +641,13 @@ export class MCPSetupConnect extends HTMLElementBase {
     this._status.className = "status";
     if (filling) {
       this._status.appendChild(document.createTextNode("Filled with your key "));
-      this._status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server && manifest.server.keyPrefix)]));
+      this._status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server)]));
       this._status.appendChild(document.createTextNode(". Treat these snippets like the key itself."));
+      const warning = keyWarning(this._key, manifest.server);
+      if (warning) {
+        this._status.appendChild(document.createTextNode(" " + warning));
+        this._status.className = "status warning";
+      }
     } else if (problem) {
       this._status.textContent = problem;
       this._status.className = "status error";

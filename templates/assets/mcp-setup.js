@@ -5,7 +5,7 @@
 // order. The key box hands the key to the cards, which fill every artifact byte for byte as
 // `mcp-setup render --token KEY` prints it. The key never leaves the page: no request is made,
 // nothing is stored, and the page's Content-Security-Policy forbids connections.
-import { keyProblem } from "./mcp-setup-connect.js";
+import { keyProblem, keyWarning, maskKey } from "./mcp-setup-connect.js";
 
 document.documentElement.classList.add("js");
 
@@ -14,6 +14,9 @@ function setUpKeyBox() {
   if (!input) return;
   const status = document.getElementById("mcp-key-status");
   const cards = Array.from(document.querySelectorAll("mcp-setup-connect"));
+  const data = document.getElementById("mcp-setup-data");
+  let server = null;
+  try { server = data ? JSON.parse(data.textContent).server : null; } catch (error) { server = null; }
   function update() {
     const key = input.value;
     const problem = key === "" ? null : keyProblem(key);
@@ -24,8 +27,9 @@ function setUpKeyBox() {
       status.textContent = problem;
       status.className = "keybox-status error";
     } else {
-      status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
-      status.className = "keybox-status ok";
+      const warning = keyWarning(key, server);
+      status.textContent = "Every snippet on this page now holds your key " + maskKey(key, server) + ". Treat them like a password." + (warning ? " " + warning : "");
+      status.className = warning ? "keybox-status warning" : "keybox-status ok";
     }
   }
   input.addEventListener("input", update);

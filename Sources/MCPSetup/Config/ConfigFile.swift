@@ -16,9 +16,11 @@ public struct ConfigFile: Sendable {
     public let serverJSON: Sourced<String>?
     /// The `site:` section, as plain strings keyed by name, with origins.
     public let site: [String: Sourced<String>]
+    /// The `keys:` section: what the docs say about keys.
+    public let keys: KeyFacts
 
     static let profileKeys = ["name", "title", "endpoint", "transport", "auth", "env_var", "key_prefix", "key_page", "also_oauth", "allow_http", "mcp_remote_version"]
-    static let topLevelKeys = profileKeys + ["server_json", "server_json_vars", "site"]
+    static let topLevelKeys = profileKeys + ["server_json", "server_json_vars", "site", "keys"]
 
     /// Reads and checks a config file. Unknown keys, wrong types and YAML errors name the file,
     /// line and column.
@@ -50,6 +52,7 @@ public struct ConfigFile: Sendable {
         var input = ProfileInput()
         var site: [String: Sourced<String>] = [:]
         var serverJSON: Sourced<String>?
+        var keys = KeyFacts()
         var serverJSONVariables: [String: String] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.string else { throw SetupError("\(location(path, keyNode)): keys must be plain words") }
@@ -87,6 +90,8 @@ public struct ConfigFile: Sendable {
                     let siteOrigin = "\(location(path, siteKey)): site.\(name)"
                     site[name] = Sourced(try string(siteValue, origin: siteOrigin, path: path), origin: siteOrigin)
                 }
+            case "keys":
+                keys = try parseKeys(valueNode, origin: origin, path: path, into: &input)
             default:
                 let hint = suggestion(for: key, among: topLevelKeys).map { "; did you mean '\($0)'?" } ?? "; known keys: \(topLevelKeys.joined(separator: ", "))"
                 throw SetupError("\(location(path, keyNode)): unknown key '\(key)'\(hint)")
@@ -97,22 +102,22 @@ public struct ConfigFile: Sendable {
             let base = try ServerJSON.load(path: serverJSON.value, origin: serverJSON.origin, variables: serverJSONVariables.merging(variables) { $1 })
             profile = base.overridden(by: input)
         }
-        return ConfigFile(path: path, profile: profile, fields: input, serverJSON: serverJSON, site: site)
+        return ConfigFile(path: path, profile: profile, fields: input, serverJSON: serverJSON, site: site, keys: keys)
     }
 
-    private static func string(_ node: Node, origin: String, path: String) throws(SetupError) -> String {
+    static func string(_ node: Node, origin: String, path: String) throws(SetupError) -> String {
         guard case .scalar(let scalar) = node else {
             throw SetupError("\(origin) must be a single value, found \(kind(node))")
         }
         return scalar.string
     }
 
-    private static func location(_ path: String, _ node: Node) -> String {
+    static func location(_ path: String, _ node: Node) -> String {
         guard let mark = node.mark else { return path }
         return "\(path):\(mark.line):\(mark.column)"
     }
 
-    private static func kind(_ node: Node) -> String {
+    static func kind(_ node: Node) -> String {
         switch node {
         case .scalar: return "a single value"
         case .mapping: return "a mapping"

@@ -37,6 +37,8 @@ public struct ProfileInput: Sendable, Hashable {
     public var allowHTTP: Sourced<Bool>?
     /// `mcp_remote_version`.
     public var mcpRemoteVersion: Sourced<String>?
+    /// `keys.masked_preview`: a key as the key page shows it (`sk_live_dLK5...J6HMii`).
+    public var maskedPreview: Sourced<String>?
 
     /// An empty input.
     public init() {}
@@ -55,6 +57,7 @@ public struct ProfileInput: Sendable, Hashable {
         merged.allowHTTP = overrides.allowHTTP ?? allowHTTP
         merged.alsoOAuth = overrides.alsoOAuth ?? alsoOAuth
         merged.mcpRemoteVersion = overrides.mcpRemoteVersion ?? mcpRemoteVersion
+        merged.maskedPreview = overrides.maskedPreview ?? maskedPreview
         return merged
     }
 
@@ -88,6 +91,7 @@ public struct ProfileInput: Sendable, Hashable {
             alsoOAuth: alsoOAuth?.value ?? false,
             allowHTTP: allowHTTP?.value ?? false,
             mcpRemoteVersion: mcpRemoteVersion?.value,
+            maskedPreview: try maskedPreview.map { source throws(SetupError) in try MaskedPreview(example: source.value, field: source.origin) },
             fields: fields
         )
     }

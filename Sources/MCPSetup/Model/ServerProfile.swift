@@ -22,6 +22,8 @@ public struct ServerProfile: Sendable, Hashable {
     public let alsoOAuth: Bool
     /// The mcp-remote version stdio bridges run (`mcp-remote@0.1.38`); `nil` runs the latest.
     public let mcpRemoteVersion: String?
+    /// How the key page shows a key, for the card's preview of a pasted one.
+    public let maskedPreview: MaskedPreview?
 
     /// Validates and creates a profile. `allowHTTP` permits a plain `http` endpoint that is not
     /// on a loopback host.
@@ -37,6 +39,7 @@ public struct ServerProfile: Sendable, Hashable {
         alsoOAuth: Bool = false,
         allowHTTP: Bool = false,
         mcpRemoteVersion: String? = nil,
+        maskedPreview: MaskedPreview? = nil,
         fields: FieldNames = .parameters
     ) throws(SetupError) {
         try Self.validateName(name, field: fields.name)
@@ -69,6 +72,7 @@ public struct ServerProfile: Sendable, Hashable {
         self.keyPage = keyPage
         self.alsoOAuth = alsoOAuth && auth.usesKey
         self.mcpRemoteVersion = mcpRemoteVersion
+        self.maskedPreview = maskedPreview
     }
 
     /// How to name each field in error messages: by this initializer's parameter (the

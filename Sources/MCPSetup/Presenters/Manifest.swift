@@ -97,6 +97,9 @@ public enum Manifest {
         ]
         if let prefix = profile.keyPrefix { members.append(("keyPrefix", .string(prefix))) }
         if let page = profile.keyPage { members.append(("keyPage", .string(page))) }
+        if let preview = profile.maskedPreview {
+            members.append(("keyPreview", .object([("start", .number(String(preview.shownStart))), ("end", .number(String(preview.shownEnd))), ("mask", .string(preview.mask))])))
+        }
         if profile.alsoOAuth { members.append(("alsoOAuth", .bool(true))) }
         if let version = profile.mcpRemoteVersion { members.append(("mcpRemoteVersion", .string(version))) }
         return .object(members)

@@ -291,6 +291,101 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 </section>
 
 """#,
+        "partials/keys/create": #"""
+{{% CONTENT_TYPE: HTML }}
+<div class="key-facts key-create">
+{{#createURL}}
+<p>Create a key on <a href="{{createURL}}">your {{server.title}} key page</a>{{#createPath}} ({{createPath}}){{/createPath}}.</p>
+{{/createURL}}
+{{^createURL}}
+<p>Create a key in {{server.title}}: {{createPath}}.</p>
+{{/createURL}}
+{{#shownOnce}}
+<p class="key-warning"><strong>The key is shown once.</strong> Copy it when it appears: {{server.title}} cannot show it again, and a lost key is replaced by a new one.</p>
+{{/shownOnce}}
+</div>
+
+"""#,
+        "partials/keys/errors": #"""
+{{% CONTENT_TYPE: HTML }}
+<div class="key-facts key-errors">
+<table>
+<thead><tr><th scope="col">Status</th><th scope="col">What it means</th></tr></thead>
+<tbody>
+{{#refusals}}
+<tr><td><code>{{status}}</code></td><td>{{meaning}}</td></tr>
+{{/refusals}}
+</tbody>
+</table>
+</div>
+
+"""#,
+        "partials/keys/legacy": #"""
+{{% CONTENT_TYPE: HTML }}
+<aside class="key-facts key-legacy" aria-label="Older tokens">
+<p><strong>Older tokens.</strong> {{legacyToken}}</p>
+</aside>
+
+"""#,
+        "partials/keys/lifecycle": #"""
+{{% CONTENT_TYPE: HTML }}
+<dl class="key-facts key-lifecycle">
+{{#shownOnce}}
+<dt>Shown once</dt>
+<dd>The key is shown in full only when it is created; afterwards the key page shows it masked.</dd>
+{{/shownOnce}}
+{{#rotation}}
+<dt>Rotating</dt>
+<dd>{{rotation}}</dd>
+{{/rotation}}
+{{#disabling}}
+<dt>Disabling</dt>
+<dd>{{disabling}}</dd>
+{{/disabling}}
+{{#deleting}}
+<dt>Deleting</dt>
+<dd>{{deleting}}</dd>
+{{/deleting}}
+{{#revocation}}
+<dt>Revoking</dt>
+<dd>{{revocation}}</dd>
+{{/revocation}}
+</dl>
+
+"""#,
+        "partials/keys/oauth": #"""
+{{% CONTENT_TYPE: HTML }}
+<aside class="key-facts key-oauth" aria-label="Signing in instead of a key">
+<p><strong>Signing in instead.</strong> {{oauth}}</p>
+</aside>
+
+"""#,
+        "partials/keys/preview": #"""
+{{% CONTENT_TYPE: HTML }}
+<div class="key-facts key-preview">
+{{#prefix}}
+<p>Every {{server.title}} key starts with <code>{{prefix}}</code>: a key that does not is not a {{server.title}} key, or was not copied whole.</p>
+{{/prefix}}
+{{#preview}}
+<p>After it is created, the key page shows a key masked{{#example}}, as <code>{{example}}</code>{{/example}}: the first {{shownStart}} and the last {{shownEnd}} characters. The key box on these pages shows a pasted key the same way, so you can match it with the list.</p>
+{{/preview}}
+</div>
+
+"""#,
+        "partials/keys/scopes": #"""
+{{% CONTENT_TYPE: HTML }}
+<div class="key-facts key-scopes">
+<table>
+<thead><tr><th scope="col">Scope</th><th scope="col">Allows</th></tr></thead>
+<tbody>
+{{#scopes}}
+<tr><td><code>{{name}}</code></td><td>{{meaning}}</td></tr>
+{{/scopes}}
+</tbody>
+</table>
+</div>
+
+"""#,
         "partials/nav-item": #"""
 {{% CONTENT_TYPE: HTML }}
 <li{{#nested}} class="nested"{{/nested}}><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
@@ -534,6 +629,7 @@ h3 { font-size: 1.05em; margin: 16px 0 4px; }
 h4 { font-size: 0.95em; margin: 12px 0 6px; }
 .status { margin: 0 0 12px; color: var(--mcp-setup-muted); }
 .status.error { color: var(--mcp-setup-error); }
+.status.warning { font-weight: 600; }
 .picker { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 label { font-weight: 600; }
 select {
@@ -948,14 +1044,29 @@ export function keyProblem(key) {
 }
 
 /**
- * The key as the seeds' key pages show it: the prefix, four characters, "...", the last six
- * (`phk_dLK5...J6HMii`), when that still hides at least 16 characters; otherwise the prefix and
- * dots.
+ * The key as the server's key page shows it: the shape of mcp-setup.yml's keys.masked_preview
+ * (`server.keyPreview`: characters shown at the start and end, and the mask between), or else
+ * the prefix, four characters, "...", the last six (`phk_dLK5...J6HMii`), when that still hides
+ * enough of the key; otherwise the prefix and dots. MaskedPreview.swift is the same function.
  */
-export function maskKey(key, prefix) {
+export function maskKey(key, server) {
+  const prefix = server && server.keyPrefix;
+  const shape = (server && server.keyPreview) || null;
   const known = prefix && key.indexOf(prefix) === 0 ? prefix : "";
-  if (key.length - known.length - 10 >= 16) return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  if (shape) {
+    if (key.length - shape.start - shape.end >= 8) return key.slice(0, shape.start) + shape.mask + key.slice(key.length - shape.end);
+  } else if (key.length - known.length - 10 >= 16) {
+    return known + key.slice(known.length, known.length + 4) + "..." + key.slice(key.length - 6);
+  }
   return known + repeat("\u2022", 8);
+}
+
+/** A warning (the key is still used) when the server's keys have a prefix this key lacks. */
+export function keyWarning(key, server) {
+  const prefix = server && server.keyPrefix;
+  if (!prefix || key === "" || key.indexOf(prefix) === 0) return null;
+  const title = (server && server.title) || "this server's";
+  return "This key does not start with " + prefix + ", as " + title + " keys do: check that it is " + title + " key, copied whole.";
 }
 
 // ---- Highlighting (Highlighter.swift writes the runs when it writes the manifest) ----
@@ -1244,8 +1355,13 @@ export class MCPSetupConnect extends HTMLElementBase {
     this._status.className = "status";
     if (filling) {
       this._status.appendChild(document.createTextNode("Filled with your key "));
-      this._status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server && manifest.server.keyPrefix)]));
+      this._status.appendChild(element("code", { part: "key" }, [maskKey(this._key, manifest.server)]));
       this._status.appendChild(document.createTextNode(". Treat these snippets like the key itself."));
+      const warning = keyWarning(this._key, manifest.server);
+      if (warning) {
+        this._status.appendChild(document.createTextNode(" " + warning));
+        this._status.className = "status warning";
+      }
     } else if (problem) {
       this._status.textContent = problem;
       this._status.className = "status error";
@@ -1439,7 +1555,7 @@ if (typeof customElements !== "undefined" && !customElements.get("mcp-setup-conn
 // order. The key box hands the key to the cards, which fill every artifact byte for byte as
 // `mcp-setup render --token KEY` prints it. The key never leaves the page: no request is made,
 // nothing is stored, and the page's Content-Security-Policy forbids connections.
-import { keyProblem } from "./mcp-setup-connect.js";
+import { keyProblem, keyWarning, maskKey } from "./mcp-setup-connect.js";
 
 document.documentElement.classList.add("js");
 
@@ -1448,6 +1564,9 @@ function setUpKeyBox() {
   if (!input) return;
   const status = document.getElementById("mcp-key-status");
   const cards = Array.from(document.querySelectorAll("mcp-setup-connect"));
+  const data = document.getElementById("mcp-setup-data");
+  let server = null;
+  try { server = data ? JSON.parse(data.textContent).server : null; } catch (error) { server = null; }
   function update() {
     const key = input.value;
     const problem = key === "" ? null : keyProblem(key);
@@ -1458,8 +1577,9 @@ function setUpKeyBox() {
       status.textContent = problem;
       status.className = "keybox-status error";
     } else {
-      status.textContent = "Every snippet on this page now holds your key. Treat them like a password.";
-      status.className = "keybox-status ok";
+      const warning = keyWarning(key, server);
+      status.textContent = "Every snippet on this page now holds your key " + maskKey(key, server) + ". Treat them like a password." + (warning ? " " + warning : "");
+      status.className = warning ? "keybox-status warning" : "keybox-status ok";
     }
   }
   input.addEventListener("input", update);
@@ -1732,6 +1852,7 @@ mcp-setup-connect { display: block; margin: 1.2rem 0; }
 .hl-v { color: var(--hl-variable); }
 .hl-m { color: var(--hl-comment); font-style: italic; }
 mark.hl-x { color: inherit; background: var(--hl-key-bg); outline: 1px solid var(--hl-key-border); border-radius: 3px; }
+.keybox-status.warning { font-weight: 600; }
 
 """#,
     ]

@@ -7,10 +7,14 @@ import MCPSetup
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in Markdown is rendered (off: it is omitted, cmark's safe mode).
     public var allowsRawHTML: Bool
+    /// The HTML of the sections a page includes with a paragraph of its own such as
+    /// `{{> keys/scopes}}`, by name; a name not here is reported in ``RenderedMarkdown/unresolvedSections``.
+    public var sections: [String: String]
 
     /// Creates a renderer.
-    public init(allowsRawHTML: Bool = false) {
+    public init(allowsRawHTML: Bool = false, sections: [String: String] = [:]) {
         self.allowsRawHTML = allowsRawHTML
+        self.sections = sections
     }
 
     /// The text that stands in the HTML where the setup block with this index goes.
@@ -46,6 +50,7 @@ public struct MarkdownRenderer: Sendable {
         var headings: [OpaquePointer] = []
         var codeBlocks: [OpaquePointer] = []
         var links: [OpaquePointer] = []
+        var paragraphs: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)!
         while true {
             let event = cmark_iter_next(iterator)
@@ -55,6 +60,7 @@ public struct MarkdownRenderer: Sendable {
             if type == CMARK_NODE_HEADING { headings.append(node) }
             else if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
             else if type == CMARK_NODE_LINK { links.append(node) }
+            else if type == CMARK_NODE_PARAGRAPH { paragraphs.append(node) }
         }
         cmark_iter_free(iterator)
 
@@ -81,6 +87,21 @@ public struct MarkdownRenderer: Sendable {
             setupBlocks.append(SetupBlockRequest(clientIDs: Array(words.dropFirst()), line: line))
         }
 
+        var unresolvedSections: [SectionRequest] = []
+        for paragraph in paragraphs {
+            guard let name = Self.sectionName(of: paragraph) else { continue }
+            guard let html = sections[name] else {
+                unresolvedSections.append(SectionRequest(name: name, line: Int(cmark_node_get_start_line(paragraph))))
+                continue
+            }
+            // A custom block: written as it is, also in cmark's safe mode.
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(block, html.hasSuffix("\n") ? html : html + "\n")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(paragraph, block)
+            cmark_node_free(paragraph)
+        }
+
         var slugs = SlugSet()
         var outline: [Heading] = []
         for heading in headings {
@@ -101,7 +122,7 @@ public struct MarkdownRenderer: Sendable {
 
         let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
         defer { free(rendered) }
-        return RenderedMarkdown(html: Self.labelTaskCheckboxes(String(cString: rendered)), headings: outline, setupBlocks: setupBlocks)
+        return RenderedMarkdown(html: Self.labelTaskCheckboxes(String(cString: rendered)), headings: outline, setupBlocks: setupBlocks, unresolvedSections: unresolvedSections)
     }
 
     /// Replaces a code block in a language the highlighter reads with its highlighted HTML
@@ -116,6 +137,17 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_on_enter(html, "<pre><code class=\"language-\(name)\">" + Highlighter.html(code, language: language) + "</code></pre>\n")
         cmark_node_replace(block, html)
         cmark_node_free(block)
+    }
+
+    /// `keys/scopes` for a paragraph that is exactly `{{> keys/scopes}}`.
+    private static func sectionName(of paragraph: OpaquePointer) -> String? {
+        guard let child = cmark_node_first_child(paragraph), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(child) else { return nil }
+        let text = String(cString: literal)
+        guard text.hasPrefix("{{>"), text.hasSuffix("}}") else { return nil }
+        let name = text.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(" ") else { return nil }
+        return name
     }
 
     /// The checkboxes cmark-gfm's tasklist extension writes (exactly these two forms) carry no
@@ -155,6 +187,16 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     /// The setup blocks, in order.
     public var setupBlocks: [SetupBlockRequest]
+    /// The `{{> name}}` paragraphs whose section the renderer does not have, left as text.
+    public var unresolvedSections: [SectionRequest] = []
+}
+
+/// A paragraph `{{> keys/scopes}}` naming a template-owned section.
+public struct SectionRequest: Sendable, Hashable {
+    /// The section's name: `keys/scopes`.
+    public var name: String
+    /// The line of the paragraph, for error messages.
+    public var line: Int
 }
 
 extension RenderedMarkdown {
