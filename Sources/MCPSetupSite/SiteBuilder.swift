@@ -4,6 +4,9 @@ import MCPSetup
 /// Builds the docs site: content pages through cmark-gfm, setup blocks filled with verified
 /// artifacts, generated client pages, and everything laid out by the Mustache templates.
 /// The build happens in memory; ``OutputWriter`` puts it on disk.
+///
+/// A build can reuse an earlier one's work (``SiteBuildState``): `mcp-setup serve` rebuilds
+/// only what an edit affects, and a property test holds that to a full build byte for byte.
 public struct SiteBuilder: Sendable {
     /// The server and site settings.
     public let request: SetupRequest
@@ -29,6 +32,13 @@ public struct SiteBuilder: Sendable {
 
     /// Builds every file of the site. `progress` is called as pages finish, with (done, total).
     public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteOutput {
+        let pages = try ContentPage.loadAll(from: contentDirectory)
+        return try build(pages: pages.map { RevisedPage(page: $0, revision: 0) }, shared: try shared(), state: SiteBuildState(), progress: progress).output
+    }
+
+    /// The work every page shares: the clients' artifacts, the setup widget, the key sections
+    /// and the files that depend on the config and templates alone.
+    func shared() throws -> SharedParts {
         let clients = try SetupGenerator().render(request)
         let markdown = MarkdownRenderer(allowsRawHTML: settings.allowsRawHTML,
                                         sections: try KeySections(facts: keys, profile: request.profile, templates: templates).html)
@@ -47,43 +57,83 @@ public struct SiteBuilder: Sendable {
             downloads["claude-desktop/bundle-manifest"] = .init(name: bundle.fileName, bytes: try bundle.archive(manifestText: text))
         }
         let widget = SetupWidget(request: request, clients: clients, proseHTML: prose, instructions: instructions, downloads: downloads)
-        let pages = try ContentPage.loadAll(from: contentDirectory)
-        let generated = GeneratedPages(request: request, clients: clients)
-        let layout = try PageLayout(templates: templates, settings: settings, request: request, navigation: Navigation(pages: pages, clients: clients, templates: templates),
-                                    start: Self.startPage(pages))
-
-        var output = SiteOutput()
-        let routes = Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.route) })
-        let rendered = try ParallelMap.map(pages, progress: progress) { page in
-            try renderContentPage(page, routes: routes, markdown: markdown, widget: widget, layout: layout)
-        }
-        var search = SearchIndex()
-        for (path, html, entry) in rendered {
-            output.add(path, html)
-            search.entries.append(entry)
-        }
-        for page in try generated.pages(widget: widget, templates: templates, keyBox: layout.keyBox()) {
-            output.add(page.route + "index.html", try layout.render(page))
-            search.entries.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
-        }
-        output.add("assets/search-index.js", search.module())
-        let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-        output.add("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot)))
+        var files = SiteOutput()
         for (path, text) in templates.assets {
             // The connect card's module gets the catalog's install-link schemes written in.
-            output.add("assets/" + path, path == ConnectCard.scriptName ? ConnectCard.script(templates: templates) : text)
+            files.add("assets/" + path, path == ConnectCard.scriptName ? ConnectCard.script(templates: templates) : text)
         }
-        output.add("snippets.json", Manifest.json(for: request, clients: clients, instructions: instructions))
-        for download in widget.downloads.values { output.add("downloads/" + download.name, bytes: download.bytes) }
+        files.add("snippets.json", Manifest.json(for: request, clients: clients, instructions: instructions))
+        for download in widget.downloads.values { files.add("downloads/" + download.name, bytes: download.bytes) }
         for artifact in clients.flatMap(\.artifacts) {
             guard let content = artifact.content else { continue }
-            output.add("snippets/" + artifact.id + "." + Self.fileExtension(artifact), content)
+            files.add("snippets/" + artifact.id + "." + Self.fileExtension(artifact), content)
         }
-        if let baseURL = settings.baseURL {
-            let routes = pages.map(\.route) + generated.routes
-            output.add("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }]))
+        return SharedParts(clients: clients, markdown: markdown, widget: widget, files: files)
+    }
+
+    /// Builds the site from loaded pages, reusing what `state` holds from an earlier build with
+    /// the same `shared` parts: a page whose source and the site's structure (titles, routes,
+    /// order, start page) are unchanged keeps its HTML; a page whose source is unchanged keeps
+    /// its Markdown rendering while its links still lead where they did.
+    func build(pages: [RevisedPage], shared: SharedParts, state previous: SiteBuildState, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (output: SiteOutput, state: SiteBuildState, renderedPages: Int) {
+        let contentPages = pages.map(\.page)
+        let start = Self.startPage(contentPages)
+        let structure = SiteBuildState.Structure(pages: contentPages, start: start)
+        let sameShared = previous.shared === shared
+        let sameStructure = sameShared && previous.structure == structure
+        let layout: PageLayout
+        if sameStructure, let kept = previous.layout {
+            layout = kept
+        } else {
+            layout = try PageLayout(templates: templates, settings: settings, request: request,
+                                    navigation: Navigation(pages: contentPages, clients: shared.clients, templates: templates), start: start)
         }
-        return output
+        let routes = Dictionary(uniqueKeysWithValues: contentPages.map { ($0.sourcePath, $0.route) })
+        let rendered = try ParallelMap.map(pages, progress: progress) { revised throws -> SiteBuildState.PageResult in
+            let key = SiteBuildState.PageKey(sourcePath: revised.page.sourcePath, revision: revised.revision)
+            if sameShared, let kept = previous.pages[key.sourcePath], kept.key == key {
+                if sameStructure { return SiteBuildState.PageResult(key: key, body: kept.body, html: kept.html, rendered: false) }
+                if kept.body.links.allSatisfy({ (try? resolve($0.url, in: revised.page, routes: routes)) == $0.href }) {
+                    return SiteBuildState.PageResult(key: key, body: kept.body, html: try layOut(revised.page, body: kept.body, layout: layout), rendered: false)
+                }
+            }
+            let body = try renderBody(revised.page, routes: routes, markdown: shared.markdown, widget: shared.widget, layout: layout)
+            return SiteBuildState.PageResult(key: key, body: body, html: try layOut(revised.page, body: body, layout: layout), rendered: true)
+        }
+        var output = shared.files
+        var search = SearchIndex()
+        var results: [String: SiteBuildState.PageResult] = [:]
+        for (revised, result) in zip(pages, rendered) {
+            output.add(revised.page.route + "index.html", result.html)
+            search.entries.append(result.body.searchEntry)
+            results[revised.page.sourcePath] = result
+        }
+        let generatedFiles: [(String, String)]
+        let generatedEntries: [SearchIndex.Entry]
+        if sameStructure, let kept = previous.generated {
+            (generatedFiles, generatedEntries) = kept
+        } else {
+            var files: [(String, String)] = []
+            var entries: [SearchIndex.Entry] = []
+            let generated = GeneratedPages(request: request, clients: shared.clients)
+            for page in try generated.pages(widget: shared.widget, templates: templates, keyBox: layout.keyBox()) {
+                files.append((page.route + "index.html", try layout.render(page)))
+                entries.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
+            }
+            let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+            files.append(("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot))))
+            if let baseURL = settings.baseURL {
+                let routes = contentPages.map(\.route) + generated.routes
+                files.append(("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }])))
+            }
+            (generatedFiles, generatedEntries) = (files, entries)
+        }
+        for (path, text) in generatedFiles { output.add(path, text) }
+        search.entries += generatedEntries
+        let module = sameShared && previous.search?.entries == search.entries ? previous.search!.module : search.module()
+        output.add("assets/search-index.js", module)
+        let state = SiteBuildState(shared: shared, structure: structure, layout: layout, pages: results, generated: (generatedFiles, generatedEntries), search: (search.entries, module))
+        return (output, state, rendered.filter(\.rendered).count)
     }
 
     /// The page a reader sets up a client on: the first page in navigation order (the order
@@ -109,16 +159,29 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func renderContentPage(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> (String, String, SearchIndex.Entry) {
-        let file = (contentDirectory as NSString).appendingPathComponent(page.sourcePath)
+    private func file(_ page: ContentPage) -> String {
+        (contentDirectory as NSString).appendingPathComponent(page.sourcePath)
+    }
+
+    /// Where a content link leads from `page`: the href to write, or an error naming the line.
+    private func resolve(_ url: String, in page: ContentPage, routes: [String: String], line: Int = 0) throws(SetupError) -> String {
+        guard Routes.isContentLink(url) else { return url }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let target = Routes.resolve(String(parts[0]), from: page.sourcePath), let route = routes[target] else {
+            throw SetupError("\(file(page)):\(page.bodyLine + line - 1): the link '\(url)' points to no page in \(contentDirectory)")
+        }
+        return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
+    }
+
+    /// A page's body: Markdown rendered, setup blocks filled, and the links it resolved.
+    private func renderBody(_ page: ContentPage, routes: [String: String], markdown: MarkdownRenderer, widget: SetupWidget, layout: PageLayout) throws -> SiteBuildState.Body {
+        let file = file(page)
         try KeyLeakGuard.check(page, prefix: request.profile.keyPrefix, file: file)
+        var links: [SiteBuildState.Link] = []
         let rendered = try markdown.render(page.body) { (url: String, line: Int) throws(SetupError) -> String in
-            guard Routes.isContentLink(url) else { return url }
-            let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let target = Routes.resolve(String(parts[0]), from: page.sourcePath), let route = routes[target] else {
-                throw SetupError("\(file):\(page.bodyLine + line - 1): the link '\(url)' points to no page in \(contentDirectory)")
-            }
-            return Routes.relative(from: page.route, to: route) + (parts.count > 1 ? "#" + parts[1] : "")
+            let href = try resolve(url, in: page, routes: routes, line: line)
+            if Routes.isContentLink(url) { links.append(.init(url: url, href: href)) }
+            return href
         }
         if let section = rendered.unresolvedSections.first {
             throw SetupError("\(file):\(page.bodyLine + section.line - 1): \(KeySections.problem(section.name))")
@@ -130,14 +193,41 @@ public struct SiteBuilder: Sendable {
             }
             for id in widget.shownIDs(block.clientIDs) where !shownIDs.contains(id) { shownIDs.append(id) }
         }
-        let body = try rendered.html { index in
+        let html = try rendered.html { index in
             let html = try widget.html(block: "b\(index)", clientIDs: rendered.setupBlocks[index].clientIDs, templates: templates)
             return index == 0 ? layout.keyBox() + html : html
         }
-        let laidOut = try layout.render(LaidOutPage(
+        return SiteBuildState.Body(html: html, setupData: shownIDs.isEmpty ? nil : try widget.pageData(clientIDs: shownIDs), headings: rendered.headings, links: links,
+                                   searchEntry: .init(route: page.route, title: page.frontMatter.title, description: page.frontMatter.description, headings: rendered.headings))
+    }
+
+    private func layOut(_ page: ContentPage, body: SiteBuildState.Body, layout: PageLayout) throws -> String {
+        try layout.render(LaidOutPage(
             route: page.route, title: page.frontMatter.title, description: page.frontMatter.description,
-            layout: page.frontMatter.layout, bodyHTML: body, setupData: shownIDs.isEmpty ? nil : try widget.pageData(clientIDs: shownIDs), headings: rendered.headings
+            layout: page.frontMatter.layout, bodyHTML: body.html, setupData: body.setupData, headings: body.headings
         ))
-        return (page.route + "index.html", laidOut, .init(route: page.route, title: page.frontMatter.title, description: page.frontMatter.description, headings: rendered.headings))
+    }
+}
+
+/// A content page and a number that changes whenever its source does, so a later build can
+/// tell an unchanged page without comparing its text.
+struct RevisedPage: Sendable {
+    var page: ContentPage
+    var revision: Int
+}
+
+/// The parts of a build that depend only on the config and templates.
+final class SharedParts: Sendable {
+    let clients: [ClientArtifacts]
+    let markdown: MarkdownRenderer
+    let widget: SetupWidget
+    /// Assets, snippets, snippets.json and downloads.
+    let files: SiteOutput
+
+    init(clients: [ClientArtifacts], markdown: MarkdownRenderer, widget: SetupWidget, files: SiteOutput) {
+        self.clients = clients
+        self.markdown = markdown
+        self.widget = widget
+        self.files = files
     }
 }

@@ -5,7 +5,7 @@ import MCPSetup
 /// pages' Content-Security-Policy can keep `connect-src 'none'`.
 struct SearchIndex: Sendable {
     /// One page.
-    struct Entry: Sendable {
+    struct Entry: Sendable, Hashable {
         var route: String
         var title: String
         var description: String?

@@ -1,0 +1,206 @@
+import Foundation
+import MCPSetup
+import Testing
+@testable import MCPSetupSite
+
+/// `mcp-setup serve`'s rebuilds against full builds: after every step of a random series of
+/// edits, adds, renames, deletes, broken and mended pages, config and template changes, the
+/// session's site equals a build from scratch byte for byte, or both fail with the same error.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    enum Outcome<Value> {
+        case ok(Value)
+        case failed(String)
+    }
+
+    /// A small seeded generator, so a failure names the seed and step that reproduce it.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    final class Project {
+        let folder: URL
+        var pages: [String: String] = [:]
+        var generator: SplitMix
+        var counter = 0
+
+        init(seed: UInt64) throws {
+            generator = SplitMix(state: seed)
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-setup-incremental-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
+            try "name: acme\ntitle: Acme\nendpoint: https://mcp.acme.dev/mcp\nkey_prefix: sk_live_\nsite:\n  title: Docs\n  base_url: https://docs.example.com/\n"
+                .write(to: folder.appendingPathComponent("mcp-setup.yml"), atomically: true, encoding: .utf8)
+            for index in 0..<52 { try write(newPath(index < 45 ? "" : "guide/"), page()) }
+            try write("index.md", "---\ntitle: Home\n---\n\nWelcome.\n")
+        }
+
+        func newPath(_ folder: String) -> String {
+            counter += 1
+            return folder + "p\(counter).md"
+        }
+
+        func word() -> String { ["key", "scope", "token", "client", "server", "rotate"][Int.random(in: 0..<6, using: &generator)] }
+
+        func page(title: String? = nil) -> String {
+            counter += 1
+            var body = "---\ntitle: \(title ?? "Page \(counter) \(word())")\norder: \(Int.random(in: 0..<5, using: &generator))\n---\n\n## \(word().capitalized)\n\nSome \(word()) text.\n"
+            if Bool.random(using: &generator), let target = pages.keys.filter({ $0 != "index.md" }).randomElement(using: &generator) {
+                body += "\nSee [another page](/\(target)).\n"
+            }
+            if Int.random(in: 0..<6, using: &generator) == 0 { body += "\n```mcp-setup cursor\n```\n" }
+            return body
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            let url = folder.appendingPathComponent("content").appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+            pages[path] = text
+        }
+
+        func remove(_ path: String) throws {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("content").appendingPathComponent(path))
+            pages[path] = nil
+        }
+
+        /// One random change; returns what it did.
+        func step() throws -> String {
+            let paths = pages.keys.filter { $0 != "index.md" }.sorted()
+            let path = paths.randomElement(using: &generator)!
+            switch Int.random(in: 0..<14, using: &generator) {
+            case 0...3:
+                try write(path, pages[path]! + "\nMore \(word()) text.\n")
+                return "edit body of \(path)"
+            case 4:
+                try write(path, pages[path]! + "\n## \(word().capitalized) again\n")
+                return "add heading to \(path)"
+            case 5:
+                let text = pages[path]!
+                let retitled = text.replacingOccurrences(of: "title: Page", with: "title: Renamed page")
+                try write(path, retitled == text ? text.replacingOccurrences(of: "title: ", with: "title: X ") : retitled)
+                return "retitle \(path)"
+            case 6:
+                let added = newPath(["", "guide/", "deep/er/"][Int.random(in: 0..<3, using: &generator)])
+                try write(added, page())
+                return "add \(added)"
+            case 7:
+                let text = pages[path]!
+                try remove(path)
+                let moved = newPath(Bool.random(using: &generator) ? "" : "guide/")
+                try write(moved, text)
+                return "rename \(path) to \(moved)"
+            case 8:
+                guard paths.count > 20 else { return "skip" }
+                try remove(path)
+                return "delete \(path)"
+            case 9:
+                try write(path, "---\ntitle: [broken\n---\n\nText.\n")
+                return "break front matter of \(path)"
+            case 10:
+                try write(path, page())
+                return "rewrite \(path)"
+            case 11:
+                let text = pages[path]!
+                try write(path, text.contains("draft: true") ? text.replacingOccurrences(of: "draft: true\n", with: "") : text.replacingOccurrences(of: "---\ntitle", with: "---\ndraft: true\ntitle"))
+                return "toggle draft of \(path)"
+            case 12:
+                let config = folder.appendingPathComponent("mcp-setup.yml")
+                let text = try String(contentsOf: config, encoding: .utf8)
+                try text.replacingOccurrences(of: "  title: Docs", with: "  title: Docs \(word())").write(to: config, atomically: false, encoding: .utf8)
+                return "change the site title"
+            default:
+                let override = folder.appendingPathComponent("templates/partials/nav-item.mustache")
+                try FileManager.default.createDirectory(at: override.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try "{{% CONTENT_TYPE: HTML }}\n<li data-step=\"\(counter)\"><a href=\"{{href}}\"{{#current}} aria-current=\"page\"{{/current}}>{{title}}</a></li>\n"
+                    .write(to: override, atomically: false, encoding: .utf8)
+                counter += 1
+                return "override a template"
+            }
+        }
+
+        /// The builder and shared parts for each config and templates, made once: they are a
+        /// function of those files alone, and making them is most of a small site's build.
+        var oracles: [String: (SiteBuilder, SharedParts)] = [:]
+
+        /// A build from scratch: every page loaded and rendered, nothing reused.
+        func fullBuild() -> Outcome<SiteOutput> {
+            do {
+                let config = folder.appendingPathComponent("mcp-setup.yml"), override = folder.appendingPathComponent("templates/partials/nav-item.mustache")
+                let key = try String(contentsOf: config, encoding: .utf8) + "\u{0}" + ((try? String(contentsOf: override, encoding: .utf8)) ?? "")
+                if oracles[key] == nil {
+                    let builder = try SiteBuilder(config: try ConfigFile.load(path: config.path), contentDirectory: folder.appendingPathComponent("content").path,
+                                                  templatesDirectory: folder.appendingPathComponent("templates").path)
+                    oracles[key] = (builder, try builder.shared())
+                }
+                let (builder, shared) = oracles[key]!
+                let pages = try ContentPage.loadAll(from: builder.contentDirectory)
+                return .ok(try builder.build(pages: pages.map { RevisedPage(page: $0, revision: 0) }, shared: shared, state: SiteBuildState()).output)
+            } catch {
+                return .failed("\(error)")
+            }
+        }
+    }
+
+    @Test("200 random steps over two seeds: every rebuild equals a full build, or both fail alike", arguments: [UInt64(1), 2])
+    func matchesFullBuilds(seed: UInt64) throws {
+        let project = try Project(seed: seed)
+        let session = SiteSession(configPath: project.folder.appendingPathComponent("mcp-setup.yml").path,
+                                  contentDirectory: project.folder.appendingPathComponent("content").path,
+                                  templatesDirectory: project.folder.appendingPathComponent("templates").path)
+        var previous = try session.rebuild().output
+        var reused = 0
+        for step in 0..<100 {
+            let action = try project.step()
+            let incremental: Outcome<SiteSession.Rebuild>
+            do { incremental = .ok(try session.rebuild()) } catch { incremental = .failed("\(error)") }
+            switch (incremental, project.fullBuild()) {
+            case (.ok(let rebuild), .ok(let full)):
+                let same = rebuild.output.files == full.files && rebuild.output.binaries == full.binaries
+                if !same {
+                    let differing = Set(rebuild.output.paths + full.paths).filter { rebuild.output.body(at: $0) != full.body(at: $0) }.sorted()
+                    Issue.record("seed \(seed), step \(step) (\(action)): \(differing.count) files differ: \(differing.prefix(5))")
+                    return
+                }
+                let expectedChanges = full.paths.filter { previous.body(at: $0) != full.body(at: $0) }
+                #expect(rebuild.changed == expectedChanges, "seed \(seed), step \(step) (\(action)): changed files")
+                #expect(rebuild.removed == previous.paths.filter { !full.contains($0) }, "seed \(seed), step \(step) (\(action)): removed files")
+                if rebuild.pagesRendered < rebuild.pageCount { reused += 1 }
+                previous = rebuild.output
+            case (.failed(let a), .failed(let b)):
+                #expect(a == b, "seed \(seed), step \(step) (\(action)): different errors")
+            case (.ok, .failed(let error)):
+                Issue.record("seed \(seed), step \(step) (\(action)): the rebuild succeeded where a full build fails: \(error)")
+                return
+            case (.failed(let error), .ok):
+                Issue.record("seed \(seed), step \(step) (\(action)): the rebuild failed where a full build succeeds: \(error)")
+                return
+            }
+            if case .failed = incremental, Bool.random(using: &project.generator) {
+                // Mend every broken page, as an author would.
+                for (path, text) in project.pages where text.contains("[broken") { try project.write(path, project.page()) }
+            }
+        }
+        #expect(reused > 20, "only \(reused) rebuilds reused any page")
+    }
+
+    @Test("an edit to one page's body renders that page alone and changes only its file")
+    func oneEdit() throws {
+        let project = try Project(seed: 9)
+        let session = SiteSession(configPath: project.folder.appendingPathComponent("mcp-setup.yml").path,
+                                  contentDirectory: project.folder.appendingPathComponent("content").path, templatesDirectory: nil)
+        _ = try session.rebuild()
+        let path = project.pages.keys.filter { $0.hasPrefix("p") }.sorted()[3]
+        try project.write(path, project.pages[path]! + "\nOne more sentence.\n")
+        let rebuild = try session.rebuild()
+        #expect(rebuild.sourcesRead == [path])
+        #expect(rebuild.pagesRendered == 1)
+        #expect(rebuild.changed == [ContentPage.route(for: path) + "index.html"])
+    }
+}
