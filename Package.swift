@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MCPSetupSite", targets: ["MCPSetupSite"]),
         .library(name: "MCPSetupInstall", targets: ["MCPSetupInstall"]),
         .library(name: "MCPSetupDoctor", targets: ["MCPSetupDoctor"]),
+        .library(name: "MCPSetupServe", targets: ["MCPSetupServe"]),
         .executable(name: "mcp-setup", targets: ["mcp-setup"]),
     ],
     dependencies: [
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -63,6 +67,16 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(
+            name: "MCPSetupServe",
+            dependencies: [
+                "MCPSetup",
+                "MCPSetupSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "mcp-setup",
             dependencies: [
@@ -70,6 +84,7 @@ let package = Package(
                 "MCPSetupSite",
                 "MCPSetupInstall",
                 "MCPSetupDoctor",
+                "MCPSetupServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +116,10 @@ let package = Package(
         .testTarget(
             name: "MCPSetupDoctorTests",
             dependencies: ["MCPSetupDoctor", "MCPSetupInstall"]
+        ),
+        .testTarget(
+            name: "MCPSetupServeTests",
+            dependencies: ["MCPSetupServe"]
         ),
         .testTarget(
             name: "MCPSetupCLITests",

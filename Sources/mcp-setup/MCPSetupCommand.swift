@@ -13,6 +13,6 @@ struct MCPSetupCommand: ParsableCommand {
         2 bad input, 70 internal error (a bug in mcp-setup).
         """,
         version: MCPSetupVersion.description,
-        subcommands: [InitCommand.self, RenderCommand.self, InstallCommand.self, UninstallCommand.self, ListCommand.self, BundleCommand.self, CardCommand.self, BuildCommand.self, CheckCommand.self, ClientsCommand.self, DoctorCommand.self]
+        subcommands: [InitCommand.self, RenderCommand.self, InstallCommand.self, UninstallCommand.self, ListCommand.self, BundleCommand.self, CardCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, ClientsCommand.self, DoctorCommand.self]
     )
 }

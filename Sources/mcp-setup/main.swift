@@ -9,6 +9,9 @@ do {
     if let doctor = command as? DoctorCommand {
         // The one command that waits on the network.
         try await doctor.check()
+    } else if let serve = command as? ServeCommand {
+        // The one command that runs until stopped.
+        try await serve.serve()
     } else {
         try command.run()
     }

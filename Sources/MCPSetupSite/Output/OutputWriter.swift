@@ -141,6 +141,56 @@ public struct OutputWriter: Sendable {
         return report
     }
 
+    /// Writes what changed since the last ``write(_:)`` or `update` of this folder (as
+    /// ``SiteSession`` reports it): the `changed` files, and the removal of `removed` ones that a
+    /// build wrote. Nothing else is read or compared, so an edit in a site of ten thousand pages
+    /// costs the files it changed. The list of built files is rewritten when the set of files
+    /// changed.
+    public func update(_ site: SiteOutput, changed: [String], removed: [String]) throws(SetupError) -> Report {
+        var report = Report()
+        guard let owned = try OutputOwnership.read(in: directory) else {
+            return try write(site)
+        }
+        let added = Set(changed.filter { !owned.contains($0) })
+        for path in added.sorted() {
+            var info = stat()
+            if lstat(directory + "/" + path, &info) == 0 {
+                throw SetupError("\(directory)/\(path) would be replaced, but no build wrote it; move it away")
+            }
+        }
+        if !added.isEmpty || !removed.isEmpty {
+            try writeFile(directory + "/" + OutputOwnership.fileName, .text(OutputOwnership.text(for: owned.union(added))))
+        }
+        for path in changed {
+            guard let body = site.body(at: path) else { continue }
+            let full = directory + "/" + path
+            var folder = Substring(path)
+            var missing: [String] = []
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                var info = stat()
+                if lstat(directory + "/" + folder, &info) == 0 { break }
+                missing.append(String(folder))
+            }
+            for folder in missing.reversed() { try makeFolder(directory + "/" + folder) }
+            if added.contains(path) { try writeNewFile(full, body) } else { try writeFile(full, body) }
+            report.written.append(path)
+        }
+        for path in removed where owned.contains(path) {
+            if unlink(directory + "/" + path) == 0 || errno == ENOENT { report.removed.append(path) }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if rmdir(directory + "/" + folder) != 0 { break }
+            }
+        }
+        if !added.isEmpty || !removed.isEmpty {
+            try writeFile(directory + "/" + OutputOwnership.fileName, .text(OutputOwnership.text(for: site.paths)))
+        }
+        report.unchanged = site.paths.count - report.written.count
+        return report
+    }
+
     /// Compares the folder with a site without writing anything: the site's files and the list
     /// of built files; files the folder holds that no build wrote are not drift.
     public func drift(from site: SiteOutput) -> Drift {

@@ -1,0 +1,156 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A batch of file changes, and when the watcher read it (a monotonic clock), so a rebuild can
+/// be timed from the file event.
+public struct FileChanges: Sendable {
+    /// The paths the events named (folders and files), as the watcher saw them.
+    public var paths: [String]
+    /// When the events were read, in nanoseconds of `CLOCK_MONOTONIC`.
+    public var readAt: UInt64
+}
+
+/// Watches folders (with everything under them) and single files for changes. On Linux it uses
+/// inotify, which names the changed files at once; elsewhere it walks the signatures of the
+/// watched files every 300 ms. Events that arrive together come as one batch.
+public final class FileWatcher: @unchecked Sendable {
+    /// The batches, in order; the stream ends after ``stop()``.
+    public let changes: AsyncStream<FileChanges>
+    private let continuation: AsyncStream<FileChanges>.Continuation
+    private let folders: [String]
+    private let files: [String]
+    private let lock = NSLock()
+    private var stopped = false
+    private var thread: Thread?
+
+    /// Watches `folders` recursively (a missing one is watched once it appears under an
+    /// existing parent only by the polling fallback) and `files` (their folder is watched, and
+    /// only their own names count).
+    public init(folders: [String], files: [String]) {
+        (changes, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+        self.folders = folders
+        self.files = files
+    }
+
+    /// Starts watching, on a thread of its own.
+    public func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "mcp-setup watcher"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Stops watching and ends ``changes``.
+    public func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Nanoseconds of the monotonic clock.
+    public static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    private func run() {
+        #if os(Linux)
+        runInotify()
+        #else
+        runPolling()
+        #endif
+        continuation.finish()
+    }
+
+    #if os(Linux)
+    private func runInotify() {
+        let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        guard descriptor >= 0 else { return runPolling() }
+        defer { close(descriptor) }
+        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+        var watched: [Int32: (folder: String, onlyNames: Set<String>?)] = [:]
+        func watch(_ folder: String, onlyNames: Set<String>?) {
+            let handle = inotify_add_watch(descriptor, folder, mask)
+            guard handle >= 0 else { return }
+            watched[handle] = (folder, onlyNames)
+            guard onlyNames == nil, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for entry in entries {
+                var info = stat()
+                let path = folder + "/" + entry
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { watch(path, onlyNames: nil) }
+            }
+        }
+        for folder in folders { watch(folder, onlyNames: nil) }
+        let byFolder = Dictionary(grouping: files) { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent }
+        for (folder, names) in byFolder { watch(folder, onlyNames: Set(names.map { ($0 as NSString).lastPathComponent })) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while !isStopped {
+            var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&pollDescriptor, 1, 200) > 0 else { continue }
+            var paths: [String] = []
+            var readAt: UInt64 = 0
+            // Everything queued, and what follows within 15 ms, is one batch: a save is often
+            // several events (truncate, write, close; or write a copy, rename).
+            var settles = 0
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                guard count > 0 else {
+                    settles += 1
+                    var more = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    if settles <= 4, poll(&more, 1, 15) > 0 { continue }
+                    break
+                }
+                if readAt == 0 { readAt = Self.now() }
+                var offset = 0
+                while offset < count {
+                    let (handle, eventMask, name, size) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, String, Int) in
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        let nameStart = offset + MemoryLayout<inotify_event>.size
+                        let nameBytes = raw[nameStart..<(nameStart + Int(event.len))].prefix { $0 != 0 }
+                        return (event.wd, event.mask, String(decoding: nameBytes, as: UTF8.self), MemoryLayout<inotify_event>.size + Int(event.len))
+                    }
+                    offset += size
+                    guard let entry = watched[handle] else { continue }
+                    if let only = entry.onlyNames, !only.contains(name) { continue }
+                    let path = name.isEmpty ? entry.folder : entry.folder + "/" + name
+                    if entry.onlyNames == nil, eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        watch(path, onlyNames: nil)
+                    }
+                    if eventMask & UInt32(IN_IGNORED) != 0 { watched[handle] = nil }
+                    paths.append(path)
+                }
+            }
+            if !paths.isEmpty { continuation.yield(FileChanges(paths: paths, readAt: readAt)) }
+        }
+    }
+    #endif
+
+    private func runPolling() {
+        func snapshot() -> [String: [Int]] {
+            var state: [String: [Int]] = [:]
+            for root in folders + files {
+                let paths = (FileManager.default.subpaths(atPath: root) ?? []).map { root + "/" + $0 } + [root]
+                for path in paths {
+                    var info = stat()
+                    if lstat(path, &info) == 0 { state[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_ino), Int(info.st_mode)] }
+                }
+            }
+            return state
+        }
+        var last = snapshot()
+        while !isStopped {
+            usleep(300_000)
+            let next = snapshot()
+            if next != last {
+                let changed = Set(next.keys).union(last.keys).filter { next[$0] != last[$0] }
+                continuation.yield(FileChanges(paths: changed.sorted(), readAt: Self.now()))
+                last = next
+            }
+        }
+    }
+}
