@@ -1,7 +1,7 @@
 # mcp-setup: common tasks. `make test` is what CI runs (through .ci/run).
 SWIFT ?= swift
 
-.PHONY: example build release test unit site-check browser conformance distribution dist wheel bench bench-keys bench-site templates site clean
+.PHONY: example build release test unit site-check browser conformance distribution dist wheel bench bench-keys bench-site bench-serve templates site serve clean
 
 example:            ## render every artifact of the bundled example (mcp-setup.yml)
 	scripts/mcp-setup render
@@ -20,6 +20,9 @@ unit:
 
 site:               ## build the example docs site into output/
 	$(SWIFT) run mcp-setup build
+
+serve:              ## the example docs site on http://127.0.0.1:8000/, rebuilt and reloaded as you edit content/
+	$(SWIFT) run mcp-setup serve
 
 site-check:         ## fail when output/ is not what mcp-setup build writes now
 	$(SWIFT) build
@@ -53,8 +56,11 @@ bench:              ## time mcp-setup render against what users run today
 bench-keys:         ## per-key rendering: artifact programs (Swift and the key box) beside the rendering before them
 	scripts/bench-keys
 
-bench-site:         ## build 10,000 generated pages beside Hugo and the cmark-gfm CLI
+bench-site:         ## full builds beside Hugo: folders of 100 pages (10,000), one flat folder (5,000), ten levels deep (10,000)
 	scripts/bench-site
+
+bench-serve:        ## one edited page in a 10,000-page site: mcp-setup serve's rebuild beside hugo server's
+	scripts/bench-serve
 
 templates:          ## recompile templates/ into the binary's defaults
 	scripts/embed-templates

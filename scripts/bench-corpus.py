@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Writes a benchmark corpus: the same Markdown pages as an mcp-setup project and as a Hugo site
-with an equivalent minimal layout (page title, the section's page list, the rendered body).
+with an equivalent minimal layout (page title, a bounded list of the section's pages with the
+previous and next page, the rendered body: like mcp-setup's navigation, bounded whatever the
+folder's size, so neither tool writes a quadratic site).
 
-Usage: bench-corpus.py WORKDIR PAGES"""
+Usage: bench-corpus.py WORKDIR PAGES [SHAPE]
+  SHAPE: sections (default: folders of 100 pages), flat (one folder), deep (ten levels of folders)"""
 import pathlib
 import random
 import sys
 
 work, count = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+shape = sys.argv[3] if len(sys.argv) > 3 else "sections"
+assert shape in ("sections", "flat", "deep"), shape
 rng = random.Random(7)
 WORDS = "key server client token scope workspace project task connect config header bearer oauth rotate revoke install link command file endpoint".split()
 
@@ -28,7 +33,13 @@ def page(index):
     if index % 10 == 0:
         body += ["```mcp-setup cursor claude-code", "```", ""]
     front = f"---\ntitle: Page {index}\ndescription: Generated page {index}.\norder: {index}\n---\n"
-    return f"s{section:03d}/p{index:05d}.md", front + "\n".join(body)
+    if shape == "flat":
+        folder = ""
+    elif shape == "deep":
+        folder = "".join(f"d{level}/" for level in range(1, index % 10 + 1))
+    else:
+        folder = f"s{section:03d}/"
+    return f"{folder}p{index:05d}.md", front + "\n".join(body)
 
 
 mcp = work / "mcp"
@@ -44,7 +55,8 @@ hugo = work / "hugo"
 layout = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
 <meta name="description" content="{{ .Description }}"><link rel="stylesheet" href="/assets/site.css"></head>
-<body><nav><ul>{{ range .CurrentSection.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
+<body><nav><ul>{{ range first 25 .CurrentSection.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
 <main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
 """
 (hugo / "layouts" / "_default" / "single.html").write_text(layout)
@@ -56,4 +68,9 @@ for index in range(count):
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text)
-print(f"corpus: {count} pages in {work}")
+if shape == "deep":
+    # Hugo makes a folder a section only when it has an _index.md.
+    for folder in (hugo / "content").rglob("d*"):
+        if folder.is_dir():
+            (folder / "_index.md").write_text(f"---\ntitle: {folder.name}\n---\n")
+print(f"corpus: {count} pages ({shape}) in {work}")

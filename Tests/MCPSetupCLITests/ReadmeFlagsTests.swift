@@ -6,7 +6,7 @@ import Testing
 /// subcommand's `--help` (argument-parser once spelled `--also-oauth` as `--also-o-auth`).
 @Suite("README's flags are the CLI's flags")
 struct ReadmeFlagsTests {
-    static let subcommands = ["render", "install", "uninstall", "list", "bundle", "card", "build", "check", "clients", "doctor"]
+    static let subcommands = ["init", "render", "install", "uninstall", "list", "bundle", "card", "build", "serve", "check", "clients", "doctor"]
 
     /// Whether a help text lists `flag` as a whole word (`--force` is not `--force-output`).
     static func lists(_ help: String, _ flag: String) -> Bool {

@@ -204,3 +204,34 @@ struct IncrementalBuildTests {
         #expect(rebuild.changed == [ContentPage.route(for: path) + "index.html"])
     }
 }
+
+@Suite("Output writer updates")
+struct OutputUpdateTests {
+    @Test("update writes the changed files, removes only built files, and keeps the list of built files true")
+    func update() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-setup-update-\(UUID().uuidString)").path
+        var site = SiteOutput()
+        site.add("a/index.html", "a")
+        site.add("b/index.html", "b")
+        let writer = OutputWriter(directory: folder)
+        _ = try writer.write(site)
+        try "mine".write(toFile: folder + "/a/notes.txt", atomically: true, encoding: .utf8)
+        var next = site
+        next.add("a/index.html", "a2")
+        next.add("c/d/index.html", "c")
+        _ = try writer.update(next, changed: ["a/index.html", "c/d/index.html"], removed: [])
+        #expect(try String(contentsOfFile: folder + "/a/index.html", encoding: .utf8) == "a2")
+        #expect(try String(contentsOfFile: folder + "/c/d/index.html", encoding: .utf8) == "c")
+        var last = SiteOutput()
+        last.add("a/index.html", "a2")
+        last.add("c/d/index.html", "c")
+        _ = try writer.update(last, changed: [], removed: ["b/index.html", "a/notes.txt"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/b"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/a/notes.txt"), "a file no build wrote was removed")
+        #expect(writer.drift(from: last).isEmpty)
+        var clash = last
+        clash.add("a/notes.txt", "site")
+        #expect(throws: SetupError.self) { try writer.update(clash, changed: ["a/notes.txt"], removed: []) }
+        #expect(try String(contentsOfFile: folder + "/a/notes.txt", encoding: .utf8) == "mine")
+    }
+}
