@@ -118,9 +118,9 @@ actor Rebuilder {
     /// (which refuses a folder it did not build); later ones write only what changed.
     func build(reason: [String]?, readAt: UInt64, first: Bool) async throws {
         do {
-            let rebuild = try session.rebuild()
+            let rebuild = try session.rebuild(changedPaths: reason)
             if let writer {
-                if first { _ = try writer.write(rebuild.output) } else { _ = try writer.update(rebuild.output, changed: rebuild.changed, removed: rebuild.removed) }
+                if first { _ = try writer.write(rebuild.output) } else { _ = try writer.update(rebuild.output, changed: rebuild.changed, removed: rebuild.removed, newPaths: rebuild.added) }
             }
             let elapsed = Double(FileWatcher.now() - readAt) / 1_000_000
             let wasFailing = failing

@@ -8,8 +8,9 @@ import Darwin
 /// A batch of file changes, and when the watcher read it (a monotonic clock), so a rebuild can
 /// be timed from the file event.
 public struct FileChanges: Sendable {
-    /// The paths the events named (folders and files), as the watcher saw them.
-    public var paths: [String]
+    /// The paths the events named (folders and files), as the watcher saw them; nil when the
+    /// kernel dropped events (its queue overflowed), so anything may have changed.
+    public var paths: [String]?
     /// When the events were read, in nanoseconds of `CLOCK_MONOTONIC`.
     public var readAt: UInt64
 }
@@ -93,6 +94,7 @@ public final class FileWatcher: @unchecked Sendable {
             var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&pollDescriptor, 1, 200) > 0 else { continue }
             var paths: [String] = []
+            var overflowed = false
             var readAt: UInt64 = 0
             // Everything queued, and what follows within 15 ms, is one batch: a save is often
             // several events (truncate, write, close; or write a copy, rename).
@@ -115,6 +117,7 @@ public final class FileWatcher: @unchecked Sendable {
                         return (event.wd, event.mask, String(decoding: nameBytes, as: UTF8.self), MemoryLayout<inotify_event>.size + Int(event.len))
                     }
                     offset += size
+                    if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
                     guard let entry = watched[handle] else { continue }
                     if let only = entry.onlyNames, !only.contains(name) { continue }
                     let path = name.isEmpty ? entry.folder : entry.folder + "/" + name
@@ -125,7 +128,7 @@ public final class FileWatcher: @unchecked Sendable {
                     paths.append(path)
                 }
             }
-            if !paths.isEmpty { continuation.yield(FileChanges(paths: paths, readAt: readAt)) }
+            if overflowed { continuation.yield(FileChanges(paths: nil, readAt: readAt)) } else if !paths.isEmpty { continuation.yield(FileChanges(paths: paths, readAt: readAt)) }
         }
     }
     #endif

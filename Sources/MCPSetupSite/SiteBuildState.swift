@@ -6,11 +6,13 @@ struct SiteBuildState: Sendable {
     /// The facts every page's layout depends on: each page's place, title and order, and the
     /// start page the home page leads to.
     struct Structure: Sendable, Hashable {
-        var pages: [String]
+        var sourcePaths: [String]
+        var titles: [String]
         var start: String
 
         init(pages: [ContentPage], start: (route: String, title: String)) {
-            self.pages = pages.map { $0.sourcePath + "\u{0}" + $0.frontMatter.title }
+            self.sourcePaths = pages.map(\.sourcePath)
+            self.titles = pages.map(\.frontMatter.title)
             self.start = start.route + "\u{0}" + start.title
         }
     }
@@ -50,5 +52,9 @@ struct SiteBuildState: Sendable {
     var layout: PageLayout?
     var pages: [String: PageResult] = [:]
     var generated: (files: [(String, String)], entries: [SearchIndex.Entry])?
-    var search: (entries: [SearchIndex.Entry], module: String)?
+    /// The search index's entries by route, and its module.
+    var searchEntries: [String: SearchIndex.Entry]?
+    var searchModule: String?
+    /// The site as built.
+    var output: SiteOutput?
 }

@@ -101,11 +101,11 @@ public struct SiteBuilder: Sendable {
             return SiteBuildState.PageResult(key: key, body: body, html: try layOut(revised.page, body: body, layout: layout), rendered: true)
         }
         var output = shared.files
-        var search = SearchIndex()
+        var entries: [String: SearchIndex.Entry] = [:]
         var results: [String: SiteBuildState.PageResult] = [:]
         for (revised, result) in zip(pages, rendered) {
             output.add(revised.page.route + "index.html", result.html)
-            search.entries.append(result.body.searchEntry)
+            entries[revised.page.route] = result.body.searchEntry
             results[revised.page.sourcePath] = result
         }
         let generatedFiles: [(String, String)]
@@ -114,11 +114,11 @@ public struct SiteBuilder: Sendable {
             (generatedFiles, generatedEntries) = kept
         } else {
             var files: [(String, String)] = []
-            var entries: [SearchIndex.Entry] = []
+            var made: [SearchIndex.Entry] = []
             let generated = GeneratedPages(request: request, clients: shared.clients)
             for page in try generated.pages(widget: shared.widget, templates: templates, keyBox: layout.keyBox()) {
                 files.append((page.route + "index.html", try layout.render(page)))
-                entries.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
+                made.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
             }
             let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
             files.append(("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot))))
@@ -126,26 +126,54 @@ public struct SiteBuilder: Sendable {
                 let routes = contentPages.map(\.route) + generated.routes
                 files.append(("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }])))
             }
-            (generatedFiles, generatedEntries) = (files, entries)
+            (generatedFiles, generatedEntries) = (files, made)
         }
         for (path, text) in generatedFiles { output.add(path, text) }
-        search.entries += generatedEntries
-        let module = sameShared && previous.search?.entries == search.entries ? previous.search!.module : search.module()
+        for entry in generatedEntries { entries[entry.route] = entry }
+        let module = sameShared && previous.searchEntries == entries ? previous.searchModule! : SearchIndex(entries: Array(entries.values)).module()
         output.add("assets/search-index.js", module)
-        let state = SiteBuildState(shared: shared, structure: structure, layout: layout, pages: results, generated: (generatedFiles, generatedEntries), search: (search.entries, module))
+        let state = SiteBuildState(shared: shared, structure: structure, layout: layout, pages: results, generated: (generatedFiles, generatedEntries),
+                                   searchEntries: entries, searchModule: module, output: output)
         return (output, state, rendered.filter(\.rendered).count)
+    }
+
+    /// Rebuilds only the pages in `changed` (new revisions of pages the previous build had) on
+    /// top of that build. The caller promises the site's structure is unchanged: the same pages
+    /// in the same order, with the same titles and the same start page; ``SiteSession`` checks
+    /// that from the changed pages alone. Returns the files it wrote again.
+    func patch(changed: [RevisedPage], shared: SharedParts, state previous: SiteBuildState) throws -> (output: SiteOutput, state: SiteBuildState, touched: [String])? {
+        guard previous.shared === shared, let layout = previous.layout, var output = previous.output, var entries = previous.searchEntries,
+              let structure = previous.structure else { return nil }
+        let routes = Dictionary(uniqueKeysWithValues: structure.sourcePaths.map { ($0, ContentPage.route(for: $0)) })
+        let rendered = try ParallelMap.map(changed, progress: nil) { revised throws -> SiteBuildState.PageResult in
+            let body = try renderBody(revised.page, routes: routes, markdown: shared.markdown, widget: shared.widget, layout: layout)
+            return SiteBuildState.PageResult(key: .init(sourcePath: revised.page.sourcePath, revision: revised.revision), body: body,
+                                             html: try layOut(revised.page, body: body, layout: layout), rendered: true)
+        }
+        var state = previous
+        var touched: [String] = []
+        for (revised, result) in zip(changed, rendered) {
+            let path = revised.page.route + "index.html"
+            output.add(path, result.html)
+            touched.append(path)
+            entries[revised.page.route] = result.body.searchEntry
+            state.pages[revised.page.sourcePath] = result
+        }
+        if entries != previous.searchEntries {
+            let module = SearchIndex(entries: Array(entries.values)).module()
+            output.add("assets/search-index.js", module)
+            touched.append("assets/search-index.js")
+            state.searchModule = module
+        }
+        state.searchEntries = entries
+        state.output = output
+        return (output, state, touched)
     }
 
     /// The page a reader sets up a client on: the first page in navigation order (the order
     /// `pages` come in) with a setup block, or the generated list of clients.
     static func startPage(_ pages: [ContentPage]) -> (route: String, title: String) {
-        let withSetup = pages.first { page in
-            guard !page.route.isEmpty else { return false }
-            return page.body.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
-                let trimmed = line.drop { $0 == " " }
-                return trimmed.hasPrefix("```mcp-setup") || trimmed.hasPrefix("~~~mcp-setup")
-            }
-        }
+        let withSetup = pages.first { !$0.route.isEmpty && $0.hasSetupBlock }
         return withSetup.map { ($0.route, $0.frontMatter.title) } ?? ("clients/", "Set up your AI client")
     }
 

@@ -33,6 +33,14 @@ enum ContentFolder {
         return signature(info)
     }
 
+    /// The signature of one file as the walk sees it (the link itself, for a link), or nil
+    /// when it is gone or a folder.
+    static func signature(ofLink path: String) -> Signature? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return signature(info)
+    }
+
     private static func signature(_ info: stat) -> Signature {
         Signature(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec),
                   changed: Int(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))

@@ -14,6 +14,14 @@ public struct ContentPage: Sendable, Hashable {
     /// The line of the source file the body starts on.
     public var bodyLine: Int
 
+    /// Whether the page has a setup block (a fence opening with `mcp-setup`).
+    public var hasSetupBlock: Bool {
+        body.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
+            let trimmed = line.drop { $0 == " " }
+            return trimmed.hasPrefix("```mcp-setup") || trimmed.hasPrefix("~~~mcp-setup")
+        }
+    }
+
     /// The route of a content path: `index.md` → ``, `keys.md` → `keys/`,
     /// `guides/index.md` → `guides/`.
     public static func route(for sourcePath: String) -> String {

@@ -146,8 +146,19 @@ public struct OutputWriter: Sendable {
     /// build wrote. Nothing else is read or compared, so an edit in a site of ten thousand pages
     /// costs the files it changed. The list of built files is rewritten when the set of files
     /// changed.
-    public func update(_ site: SiteOutput, changed: [String], removed: [String]) throws(SetupError) -> Report {
+    /// `newPaths`, when given, are the changed files the last build did not have: when there are
+    /// none and nothing is removed, the list of built files is neither read nor written.
+    public func update(_ site: SiteOutput, changed: [String], removed: [String], newPaths: [String]? = nil) throws(SetupError) -> Report {
         var report = Report()
+        if newPaths?.isEmpty == true, removed.isEmpty {
+            for path in changed {
+                guard let body = site.body(at: path) else { continue }
+                try writeFile(directory + "/" + path, body)
+                report.written.append(path)
+            }
+            report.unchanged = site.files.count + site.binaries.count - report.written.count
+            return report
+        }
         guard let owned = try OutputOwnership.read(in: directory) else {
             return try write(site)
         }
@@ -187,7 +198,7 @@ public struct OutputWriter: Sendable {
         if !added.isEmpty || !removed.isEmpty {
             try writeFile(directory + "/" + OutputOwnership.fileName, .text(OutputOwnership.text(for: site.paths)))
         }
-        report.unchanged = site.paths.count - report.written.count
+        report.unchanged = site.files.count + site.binaries.count - report.written.count
         return report
     }
 
