@@ -33,10 +33,12 @@ public struct DevServer: Sendable {
         let site = LiveSite()
         let broadcaster = ReloadBroadcaster()
         let rebuilder = Rebuilder(session: session, writer: writer, site: site, broadcaster: broadcaster, log: log)
-        try await rebuilder.build(reason: nil, readAt: FileWatcher.now(), first: true)
         var folders = [session.contentDirectory]
         if let templates = session.templatesDirectory, FileManager.default.fileExists(atPath: templates) { folders.append(templates) }
+        // Watching starts before the first build, so an edit made while it runs is rebuilt after it.
         let watcher = FileWatcher(folders: folders, files: [session.configPath])
+        watcher.start()
+        try await rebuilder.build(reason: nil, readAt: FileWatcher.now(), first: true)
         let router = Router()
         router.get(RouterPath(LiveSite.scriptPath)) { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: LiveSite.script)))
@@ -84,7 +86,6 @@ struct WatchService: Service {
     let broadcaster: ReloadBroadcaster
 
     func run() async throws {
-        watcher.start()
         await withGracefulShutdownHandler {
             for await batch in watcher.changes {
                 try? await rebuilder.build(reason: batch.paths, readAt: batch.readAt, first: false)

@@ -37,9 +37,22 @@ public final class FileWatcher: @unchecked Sendable {
         self.files = files
     }
 
-    /// Starts watching, on a thread of its own.
+    /// Starts watching: every folder is watched when this returns (so no change after it is
+    /// missed), and events are read on a thread of its own.
     public func start() {
-        let thread = Thread { [self] in run() }
+        #if os(Linux)
+        let inotify = InotifyWatches(folders: folders, files: files)
+        let thread = Thread { [self] in
+            if let inotify { runInotify(inotify) } else { runPolling(from: snapshot()) }
+            continuation.finish()
+        }
+        #else
+        let first = snapshot()
+        let thread = Thread { [self] in
+            runPolling(from: first)
+            continuation.finish()
+        }
+        #endif
         thread.name = "mcp-setup watcher"
         self.thread = thread
         thread.start()
@@ -59,36 +72,44 @@ public final class FileWatcher: @unchecked Sendable {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
-    private func run() {
-        #if os(Linux)
-        runInotify()
-        #else
-        runPolling()
-        #endif
-        continuation.finish()
-    }
-
     #if os(Linux)
-    private func runInotify() {
-        let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        guard descriptor >= 0 else { return runPolling() }
-        defer { close(descriptor) }
-        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    /// An inotify instance watching every folder under the given ones, and the folders of the
+    /// given files (only their names count).
+    /// Made on the caller's thread, then used by the reading thread alone.
+    final class InotifyWatches: @unchecked Sendable {
+        let descriptor: Int32
         var watched: [Int32: (folder: String, onlyNames: Set<String>?)] = [:]
+        static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+        init?(folders: [String], files: [String]) {
+            descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+            guard descriptor >= 0 else { return nil }
+            for folder in folders { watch(folder, onlyNames: nil) }
+            let byFolder = Dictionary(grouping: files) { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent }
+            for (folder, names) in byFolder { watch(folder, onlyNames: Set(names.map { ($0 as NSString).lastPathComponent })) }
+        }
+
+        deinit { close(descriptor) }
+
         func watch(_ folder: String, onlyNames: Set<String>?) {
-            let handle = inotify_add_watch(descriptor, folder, mask)
+            let handle = inotify_add_watch(descriptor, folder, Self.mask)
             guard handle >= 0 else { return }
             watched[handle] = (folder, onlyNames)
-            guard onlyNames == nil, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-            for entry in entries {
+            guard onlyNames == nil, let stream = opendir(folder) else { return }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                guard entry.pointee.d_type == UInt8(DT_DIR) || entry.pointee.d_type == UInt8(DT_UNKNOWN) else { continue }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                if name == "." || name == ".." { continue }
                 var info = stat()
-                let path = folder + "/" + entry
+                let path = folder + "/" + name
                 if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { watch(path, onlyNames: nil) }
             }
         }
-        for folder in folders { watch(folder, onlyNames: nil) }
-        let byFolder = Dictionary(grouping: files) { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent }
-        for (folder, names) in byFolder { watch(folder, onlyNames: Set(names.map { ($0 as NSString).lastPathComponent })) }
+    }
+
+    private func runInotify(_ inotify: InotifyWatches) {
+        let descriptor = inotify.descriptor
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -118,13 +139,13 @@ public final class FileWatcher: @unchecked Sendable {
                     }
                     offset += size
                     if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
-                    guard let entry = watched[handle] else { continue }
+                    guard let entry = inotify.watched[handle] else { continue }
                     if let only = entry.onlyNames, !only.contains(name) { continue }
                     let path = name.isEmpty ? entry.folder : entry.folder + "/" + name
                     if entry.onlyNames == nil, eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                        watch(path, onlyNames: nil)
+                        inotify.watch(path, onlyNames: nil)
                     }
-                    if eventMask & UInt32(IN_IGNORED) != 0 { watched[handle] = nil }
+                    if eventMask & UInt32(IN_IGNORED) != 0 { inotify.watched[handle] = nil }
                     paths.append(path)
                 }
             }
@@ -133,19 +154,21 @@ public final class FileWatcher: @unchecked Sendable {
     }
     #endif
 
-    private func runPolling() {
-        func snapshot() -> [String: [Int]] {
-            var state: [String: [Int]] = [:]
-            for root in folders + files {
-                let paths = (FileManager.default.subpaths(atPath: root) ?? []).map { root + "/" + $0 } + [root]
-                for path in paths {
-                    var info = stat()
-                    if lstat(path, &info) == 0 { state[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_ino), Int(info.st_mode)] }
-                }
+    /// Every watched path's size, modification time, inode and mode.
+    private func snapshot() -> [String: [Int]] {
+        var state: [String: [Int]] = [:]
+        for root in folders + files {
+            let paths = (FileManager.default.subpaths(atPath: root) ?? []).map { root + "/" + $0 } + [root]
+            for path in paths {
+                var info = stat()
+                if lstat(path, &info) == 0 { state[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), Int(info.st_ino), Int(info.st_mode)] }
             }
-            return state
         }
-        var last = snapshot()
+        return state
+    }
+
+    private func runPolling(from first: [String: [Int]]) {
+        var last = first
         while !isStopped {
             usleep(300_000)
             let next = snapshot()
