@@ -151,12 +151,41 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The checkboxes cmark-gfm's tasklist extension writes (exactly these two forms) carry no
-    /// label; each gets one that says its state, and the item's text follows it.
+    /// label; each gets one that says its state, and the item's text follows it. One pass over
+    /// the bytes: Foundation's string replacement costs more than the page's whole rendering.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
-        return html
-            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
+        let checked = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" />".utf8)
+        let unchecked = Array("<input type=\"checkbox\" disabled=\"\" />".utf8)
+        let labelledChecked = Array("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />".utf8)
+        let labelledUnchecked = Array("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />".utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+                let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+                if rest.starts(with: checked) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                    output += bytes[start..<index]
+                    output += labelledChecked
+                    index += checked.count
+                    start = index
+                } else if rest.starts(with: unchecked) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                    output += bytes[start..<index]
+                    output += labelledUnchecked
+                    index += unchecked.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            guard start > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            output += bytes[start...]
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     /// The text of a node's inline children: text, code, and the text inside emphasis and links.

@@ -26,7 +26,6 @@ final class Navigation: @unchecked Sendable {
     private let clientIndices: [Int]
     private let pageCount: Int
     private let lock = NSLock()
-    private var cache: [String: Fragment] = [:]
     /// `partials/nav-item`, whose title and href change from link to link.
     private let navItem: StampedTemplate
 
@@ -67,26 +66,6 @@ final class Navigation: @unchecked Sendable {
         self.clientIndices = byFolder["\u{0}clients"] ?? []
     }
 
-    /// The items of the content pages' list for the page at `route`.
-    func pageItems(for route: String) -> [Item] {
-        if pageCount <= Self.fullListLimit { return (0..<pageCount).map(Item.page) }
-        let own = position[route]?.folder ?? route.split(separator: "/").dropLast().joined(separator: "/")
-        var folders = [""]
-        var path = ""
-        for part in own.split(separator: "/") {
-            path += path.isEmpty ? String(part) : "/" + part
-            folders.append(path)
-        }
-        return folders.flatMap { folder -> [Item] in
-            let members = byFolder[folder] ?? []
-            if members.count <= Self.fullListLimit { return members.map(Item.page) }
-            if folder == own, let current = position[route]?.index {
-                return Self.windowed(members, around: current)
-            }
-            return Self.windowed(members, around: nil)
-        }
-    }
-
     /// A long folder's items: its first page, a window (around `current`, or the folder's
     /// start), its last page, and a gap item for each run of pages left out.
     static func windowed(_ members: [Int], around current: Int?) -> [Item] {
@@ -112,40 +91,108 @@ final class Navigation: @unchecked Sendable {
 
     /// The `<li>` items of the content pages for the page at `route`.
     func pageItemsHTML(for route: String, root: String) throws(SetupError) -> String {
-        try html(pageItems(for: route), current: route, root: root)
+        if pageCount <= Self.fullListLimit {
+            return try joined(key: "all", indices: Array(0..<pageCount), root: root).html(current: route)
+        }
+        let own = position[route]?.folder ?? route.split(separator: "/").dropLast().joined(separator: "/")
+        var folders = [""]
+        var path = ""
+        for part in own.split(separator: "/") {
+            path += path.isEmpty ? String(part) : "/" + part
+            folders.append(path)
+        }
+        var output = ""
+        for folder in folders {
+            let members = byFolder[folder] ?? []
+            if members.isEmpty { continue }
+            if !output.isEmpty { output += "\n" }
+            if members.count <= Self.fullListLimit {
+                // A short folder's list is joined once and copied, the current page swapped in.
+                output += try joined(key: "folder|" + folder, indices: members, root: root).html(current: route)
+                continue
+            }
+            let fragments = try folderFragments(folder, members: members, root: root)
+            let current = folder == own ? position[route]?.index : nil
+            var html = ""
+            for item in Self.windowed(Array(0..<members.count), around: current) {
+                switch item {
+                case .page(let index):
+                    html += index == current ? fragments[index].current : fragments[index].plain
+                case .gap(let skipped, let middle):
+                    html += try gap(skipped: skipped, middle: members[middle], root: root)
+                }
+            }
+            if html.hasSuffix("\n") { html.removeLast() }
+            output += html
+        }
+        return output
     }
 
     /// The `<li>` items of the client pages.
     func clientItemsHTML(for route: String, root: String) throws(SetupError) -> String {
-        try html(clientIndices.map(Item.page), current: route, root: root)
+        try joined(key: "clients", indices: clientIndices, root: root).html(current: route)
     }
 
-    private func html(_ items: [Item], current: String, root: String) throws(SetupError) -> String {
-        var output = ""
-        for item in items {
-            switch item {
-            case .page(let index):
-                let fragment = try self.fragment(index, root: root)
-                output += entries[index].route == current ? fragment.current : fragment.plain
-            case .gap(let skipped, let middle):
-                output += try gap(skipped: skipped, middle: middle, root: root)
+    /// A list of pages joined once per root: its text, and where each page's link is in it.
+    private struct FragmentList {
+        let joined: [UInt8]
+        let spans: [String: (range: Range<Int>, current: [UInt8])]
+
+        init(_ fragments: [(route: String, fragment: Fragment)]) {
+            var joined: [UInt8] = []
+            var spans: [String: (range: Range<Int>, current: [UInt8])] = [:]
+            for (route, fragment) in fragments {
+                let start = joined.count
+                joined += Array(fragment.plain.utf8)
+                spans[route] = (start..<joined.count, Array(fragment.current.utf8))
             }
+            if joined.last == 0x0A { joined.removeLast() }
+            self.joined = joined
+            self.spans = spans
         }
-        if output.hasSuffix("\n") { output.removeLast() }
-        return output
+
+        /// The list with the current page's link in its current form.
+        func html(current route: String) -> String {
+            guard let span = spans[route] else { return String(decoding: joined, as: UTF8.self) }
+            var bytes = Array(joined[..<min(span.range.lowerBound, joined.count)])
+            var replacement = span.current
+            if span.range.upperBound >= joined.count, replacement.last == 0x0A { replacement.removeLast() }
+            bytes += replacement
+            if span.range.upperBound < joined.count { bytes += joined[span.range.upperBound...] }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    private var lists: [String: FragmentList] = [:]
+    private var folderCache: [String: [Fragment]] = [:]
+
+    private func joined(key: String, indices: [Int], root: String) throws(SetupError) -> FragmentList {
+        let cacheKey = key + "|" + root
+        if let cached = lock.withLock({ lists[cacheKey] }) { return cached }
+        var fragments: [(route: String, fragment: Fragment)] = []
+        for index in indices { fragments.append((entries[index].route, try fragment(index, root: root))) }
+        let list = FragmentList(fragments)
+        lock.withLock { lists[cacheKey] = list }
+        return list
+    }
+
+    private func folderFragments(_ folder: String, members: [Int], root: String) throws(SetupError) -> [Fragment] {
+        let cacheKey = folder + "|" + root
+        if let cached = lock.withLock({ folderCache[cacheKey] }) { return cached }
+        var fragments: [Fragment] = []
+        fragments.reserveCapacity(members.count)
+        for index in members { fragments.append(try fragment(index, root: root)) }
+        lock.withLock { folderCache[cacheKey] = fragments }
+        return fragments
     }
 
     private func fragment(_ index: Int, root: String) throws(SetupError) -> Fragment {
-        let key = "\(index)|\(root)"
-        if let cached = lock.withLock({ cache[key] }) { return cached }
         let entry = entries[index]
         let href = root + entry.route
         var context: [String: Any] = ["title": entry.title, "href": href.isEmpty ? "./" : href, "nested": entry.nested, "current": false]
         let plain = try navItem.render(context)
         context["current"] = true
-        let fragment = Fragment(plain: plain, current: try navItem.render(context))
-        lock.withLock { cache[key] = fragment }
-        return fragment
+        return Fragment(plain: plain, current: try navItem.render(context))
     }
 
     private func gap(skipped: Int, middle: Int, root: String) throws(SetupError) -> String {
