@@ -212,7 +212,11 @@ def test_key_dialog_reveals_once_and_leaves_the_masked_key(driver, card_site, cl
     expected = expected_for(cli, key)
     assert shown and all(text == expected[artifact_id]["content"] for artifact_id, text in shown)
     status = driver.execute_script("return document.getElementById('dialog-card').shadowRoot.querySelector('[part=status]').textContent")
-    masked = prefix + key[len(prefix):len(prefix) + 4] + "..." + key[-6:]
+    # The shape of mcp-setup.yml's keys.masked_preview (the example's sk_live_…J6Hm): the
+    # key page's list and the card show the key the same way.
+    shape = card_site["manifest"]["server"]["keyPreview"]
+    assert shape == {"start": 8, "end": 4, "mask": "\u2026"}
+    masked = key[:shape["start"]] + shape["mask"] + key[-shape["end"]:]
     assert masked in status and key not in status
     # Copy and install clicks are events with the artifact id, never the key.
     driver.execute_script("document.getElementById('dialog-card').shadowRoot.querySelector('button.copy').click()")

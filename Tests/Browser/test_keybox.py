@@ -232,6 +232,26 @@ def test_bad_keys_are_explained_and_not_used(driver, site_url):
         assert page_artifacts(driver) == placeholder
 
 
+def test_a_key_shows_in_the_key_pages_masked_shape_and_a_foreign_prefix_is_flagged(driver, site_url, cli):
+    """mcp-setup.yml's keys.masked_preview (sk_live_…J6Hm) shapes how the box shows a pasted key,
+    so a reader can match it with the key page's list; a key without the prefix is still used,
+    with a warning."""
+    driver.get(site_url + "connect/")
+    wait_for_cards(driver)
+    key = "sk_live_" + "Q7" * 20 + "J6Hm"
+    paste_key(driver, key)
+    status = driver.find_element(By.ID, "mcp-key-status")
+    assert "sk_live_\u2026J6Hm" in status.text and key not in status.text
+    assert status.get_attribute("class") == "keybox-status ok"
+    other = "sk_test_" + "x" * 40
+    paste_key(driver, other)
+    assert "does not start with sk_live_, as Acme keys do" in status.text
+    assert status.get_attribute("class") == "keybox-status warning"
+    expected = expected_contents(cli, other)
+    shown = page_artifacts(driver)
+    assert shown["codes"] and all(text == expected[artifact_id] for artifact_id, text in shown["codes"].items())
+
+
 def test_typing_a_key_works_too(driver, site_url, cli):
     driver.get(site_url + "clients/claude-code/")
     wait_for_cards(driver)

@@ -10,12 +10,14 @@ const card = document.getElementById("card");
 const shown = document.getElementById("new-key");
 const rows = document.querySelector("#keys tbody");
 let prefix = "sk_live_";
+let server = { keyPrefix: prefix };
 let current = null;
 let count = 0;
 
-// The key prefix comes from the manifest, as the card shows it.
+// The key prefix and the masked preview's shape come from the manifest, as the card shows them.
 dialogCard.addEventListener("mcp-setup-ready", () => {
   if (dialogCard.manifest && dialogCard.manifest.server.keyPrefix) prefix = dialogCard.manifest.server.keyPrefix;
+  if (dialogCard.manifest) server = dialogCard.manifest.server;
 });
 
 function newKey() {
@@ -41,7 +43,7 @@ document.getElementById("copy-key").addEventListener("click", () => {
 function forget() {
   if (current === null) return;
   const row = document.createElement("tr");
-  for (const text of ["Key " + count, maskKey(current, prefix), "Active"]) {
+  for (const text of ["Key " + count, maskKey(current, server), "Active"]) {
     const cell = document.createElement("td");
     cell.textContent = text;
     row.appendChild(cell);

@@ -352,7 +352,7 @@ export function keyWarning(key, server) {
   const prefix = server && server.keyPrefix;
   if (!prefix || key === "" || key.indexOf(prefix) === 0) return null;
   const title = (server && server.title) || "this server's";
-  return "This key does not start with " + prefix + ", as " + title + " keys do: check that it is " + title + " key, copied whole.";
+  return "This key does not start with " + prefix + ", as " + title + " keys do: check that you copied a whole " + title + " key.";
 }
 
 // ---- Highlighting (Highlighter.swift writes the runs when it writes the manifest) ----
