@@ -34,9 +34,11 @@ public struct DevServer: Sendable {
         let broadcaster = ReloadBroadcaster()
         let rebuilder = Rebuilder(session: session, writer: writer, site: site, broadcaster: broadcaster, log: log)
         var folders = [session.contentDirectory]
-        if let templates = session.templatesDirectory, FileManager.default.fileExists(atPath: templates) { folders.append(templates) }
+        if let templates = session.templatesDirectory { folders.append(templates) }
         // Watching starts before the first build, so an edit made while it runs is rebuilt after it.
-        let watcher = FileWatcher(folders: folders, files: [session.configPath])
+        var files = [session.configPath]
+        if let serverJSON = (try? ConfigFile.load(path: session.configPath))?.serverJSON?.value { files.append(serverJSON) }
+        let watcher = FileWatcher(folders: folders, files: files)
         watcher.start()
         try await rebuilder.build(reason: nil, readAt: FileWatcher.now(), first: true)
         let router = Router()
@@ -115,36 +117,54 @@ actor Rebuilder {
         self.log = log
     }
 
-    /// Rebuilds and reports. The first build writes the output folder through the full writer
-    /// (which refuses a folder it did not build); later ones write only what changed.
+    /// Whether the output folder holds exactly the last good build: only then can a rebuild
+    /// write just what changed. Until the first full write succeeds, and after any failed
+    /// write, the full writer runs (which compares every file and refuses what no build wrote).
+    private var outputInSync = false
+
+    /// Rebuilds and reports. A failure to write the output folder on the first build stops
+    /// `serve` (a folder mcp-setup did not build, a file in the way); later it shows like a
+    /// build error, and the next rebuild writes the whole site again.
     func build(reason: [String]?, readAt: UInt64, first: Bool) async throws {
+        let rebuild: SiteSession.Rebuild
         do {
-            let rebuild = try session.rebuild(changedPaths: reason)
-            if let writer {
-                if first { _ = try writer.write(rebuild.output) } else { _ = try writer.update(rebuild.output, changed: rebuild.changed, removed: rebuild.removed, newPaths: rebuild.added) }
-            }
-            let elapsed = Double(FileWatcher.now() - readAt) / 1_000_000
-            let wasFailing = failing
-            failing = false
-            if first || !rebuild.changed.isEmpty || !rebuild.removed.isEmpty || wasFailing {
-                let version = await site.update(rebuild.output)
-                await broadcaster.send(version)
-                let what = first ? "built \(rebuild.pageCount) pages" : "rebuilt \(Self.describe(rebuild.sourcesRead, fallback: reason))"
-                log("\(what): \(rebuild.pagesRendered) rendered, \(rebuild.changed.count) written, \(rebuild.removed.count) removed in \(String(format: "%.1f", elapsed)) ms")
-            }
+            rebuild = try session.rebuild(changedPaths: reason)
         } catch let error as SetupError {
-            try await fail(error.message, first: first)
+            return await fail(error.message)
         } catch {
-            try await fail("\(error)", first: first)
+            return await fail("\(error)")
+        }
+        if let writer {
+            do {
+                if outputInSync {
+                    _ = try writer.update(rebuild.output, changed: rebuild.changed, removed: rebuild.removed, newPaths: rebuild.added)
+                } else {
+                    _ = try writer.write(rebuild.output)
+                    outputInSync = true
+                }
+            } catch {
+                outputInSync = false
+                let message = (error as? SetupError)?.message ?? "\(error)"
+                if first { throw SetupError(message) }
+                return await fail(message)
+            }
+        }
+        let elapsed = Double(FileWatcher.now() - readAt) / 1_000_000
+        let wasFailing = failing
+        failing = false
+        if first || !rebuild.changed.isEmpty || !rebuild.removed.isEmpty || wasFailing {
+            let version = await site.update(rebuild.output)
+            await broadcaster.send(version)
+            let what = first ? "built \(rebuild.pageCount) pages" : "rebuilt \(Self.describe(rebuild.sourcesRead, fallback: reason))"
+            log("\(what): \(rebuild.pagesRendered) rendered, \(rebuild.changed.count) written, \(rebuild.removed.count) removed in \(String(format: "%.1f", elapsed)) ms")
         }
     }
 
-    private func fail(_ message: String, first: Bool) async throws {
+    private func fail(_ message: String) async {
         failing = true
         let version = await site.fail(message)
         await broadcaster.send(version)
         log("error: \(message)")
-        if first, message.contains("mcp-setup did not build it") { throw SetupError(message) }
     }
 
     private static func describe(_ read: [String], fallback: [String]?) -> String {

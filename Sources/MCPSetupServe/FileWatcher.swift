@@ -41,9 +41,12 @@ public final class FileWatcher: @unchecked Sendable {
     /// missed), and events are read on a thread of its own.
     public func start() {
         #if os(Linux)
-        let inotify = InotifyWatches(folders: folders, files: files)
+        // Without inotify, or when it cannot watch every folder (the user's watch limit), the
+        // folders are polled instead.
+        let inotify = InotifyWatches(folders: folders, files: files).flatMap { $0.failures == 0 ? $0 : nil }
+        let first = inotify == nil ? snapshot() : [:]
         let thread = Thread { [self] in
-            if let inotify { runInotify(inotify) } else { runPolling(from: snapshot()) }
+            if let inotify { runInotify(inotify) } else { runPolling(from: first) }
             continuation.finish()
         }
         #else
@@ -79,22 +82,46 @@ public final class FileWatcher: @unchecked Sendable {
     final class InotifyWatches: @unchecked Sendable {
         let descriptor: Int32
         var watched: [Int32: (folder: String, onlyNames: Set<String>?)] = [:]
+        /// For a folder that holds a watched root (or file), the roots by name: a root that is
+        /// created again (a `git checkout`, a rename) is watched again.
+        var roots: [String: [String: String]] = [:]
+        /// Folders inotify would not watch (the user's watch limit).
+        var failures = 0
         static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
         init?(folders: [String], files: [String]) {
             descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
             guard descriptor >= 0 else { return nil }
-            for folder in folders { watch(folder, onlyNames: nil) }
-            let byFolder = Dictionary(grouping: files) { ($0 as NSString).deletingLastPathComponent.isEmpty ? "." : ($0 as NSString).deletingLastPathComponent }
-            for (folder, names) in byFolder { watch(folder, onlyNames: Set(names.map { ($0 as NSString).lastPathComponent })) }
+            for folder in folders {
+                let parent = Self.parent(of: folder)
+                roots[parent, default: [:]][(folder as NSString).lastPathComponent] = folder
+                watch(parent, onlyNames: [(folder as NSString).lastPathComponent])
+                if FileManager.default.fileExists(atPath: folder) { watch(folder, onlyNames: nil) }
+            }
+            for file in files { watch(Self.parent(of: file), onlyNames: [(file as NSString).lastPathComponent]) }
         }
 
         deinit { close(descriptor) }
 
+        static func parent(of path: String) -> String {
+            let parent = (path as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
+
+        /// Watches a folder: every event (`onlyNames` nil, with every folder under it), or only
+        /// those naming one of `onlyNames`. A folder watched twice keeps the wider interest.
         func watch(_ folder: String, onlyNames: Set<String>?) {
             let handle = inotify_add_watch(descriptor, folder, Self.mask)
-            guard handle >= 0 else { return }
-            watched[handle] = (folder, onlyNames)
+            guard handle >= 0 else {
+                failures += 1
+                return
+            }
+            if let existing = watched[handle] {
+                let names: Set<String>? = existing.onlyNames == nil || onlyNames == nil ? nil : existing.onlyNames!.union(onlyNames!)
+                watched[handle] = (existing.folder, names)
+            } else {
+                watched[handle] = (folder, onlyNames)
+            }
             guard onlyNames == nil, let stream = opendir(folder) else { return }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
@@ -105,6 +132,12 @@ public final class FileWatcher: @unchecked Sendable {
                 let path = folder + "/" + name
                 if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { watch(path, onlyNames: nil) }
             }
+        }
+
+        /// Watches every root again, with every folder under it: after the kernel dropped
+        /// events, folders made meanwhile are found.
+        func rewatchRoots() {
+            for names in roots.values { for root in names.values where FileManager.default.fileExists(atPath: root) { watch(root, onlyNames: nil) } }
         }
     }
 
@@ -141,7 +174,12 @@ public final class FileWatcher: @unchecked Sendable {
                     if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { overflowed = true }
                     guard let entry = inotify.watched[handle] else { continue }
                     if let only = entry.onlyNames, !only.contains(name) { continue }
-                    let path = name.isEmpty ? entry.folder : entry.folder + "/" + name
+                    var path = name.isEmpty ? entry.folder : entry.folder + "/" + name
+                    if let root = inotify.roots[entry.folder]?[name] {
+                        // A watched root itself changed: it is watched again if it is back.
+                        path = root
+                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { inotify.watch(root, onlyNames: nil) }
+                    }
                     if entry.onlyNames == nil, eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         inotify.watch(path, onlyNames: nil)
                     }
@@ -149,7 +187,10 @@ public final class FileWatcher: @unchecked Sendable {
                     paths.append(path)
                 }
             }
-            if overflowed { continuation.yield(FileChanges(paths: nil, readAt: readAt)) } else if !paths.isEmpty { continuation.yield(FileChanges(paths: paths, readAt: readAt)) }
+            if overflowed {
+                inotify.rewatchRoots()
+                continuation.yield(FileChanges(paths: nil, readAt: readAt))
+            } else if !paths.isEmpty { continuation.yield(FileChanges(paths: paths, readAt: readAt)) }
         }
     }
     #endif

@@ -80,7 +80,13 @@ public actor LiveSite {
 
     /// A page with the live-reload script added and `connect-src` opened to this server only.
     static func live(_ html: String, version: Int) -> String {
-        var page = html.replacingOccurrences(of: "connect-src 'none'", with: "connect-src 'self'")
+        var page = html
+        // Only the page's own policy, in its <meta>: text that quotes a policy stays as written.
+        if let meta = page.range(of: "<meta http-equiv=\"Content-Security-Policy\""),
+           let end = page.range(of: ">", range: meta.upperBound..<page.endIndex),
+           let none = page.range(of: "connect-src 'none'", range: meta.upperBound..<end.lowerBound) {
+            page.replaceSubrange(none, with: "connect-src 'self'")
+        }
         let script = "<script type=\"module\" src=\"\(scriptPath)?v=\(version)\"></script>\n"
         if let head = page.range(of: "</head>") { page.insert(contentsOf: script, at: head.lowerBound) } else { page += script }
         return page

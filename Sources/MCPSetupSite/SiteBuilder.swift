@@ -77,6 +77,10 @@ public struct SiteBuilder: Sendable {
     /// its Markdown rendering while its links still lead where they did.
     func build(pages: [RevisedPage], shared: SharedParts, state previous: SiteBuildState, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (output: SiteOutput, state: SiteBuildState, renderedPages: Int) {
         let contentPages = pages.map(\.page)
+        let generatedRoutes = Set(GeneratedPages(request: request, clients: shared.clients).routes)
+        if let clash = contentPages.first(where: { generatedRoutes.contains($0.route) }) {
+            throw SetupError("\(file(clash)): this page would be at \(clash.route), where the site's generated \(clash.route == "clients/" ? "list of clients" : "client page") goes; rename or move it")
+        }
         let start = Self.startPage(contentPages)
         let structure = SiteBuildState.Structure(pages: contentPages, start: start)
         let sameShared = previous.shared === shared

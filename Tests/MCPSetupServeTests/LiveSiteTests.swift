@@ -8,7 +8,7 @@ struct LiveSiteTests {
     static func site() -> SiteOutput {
         var output = SiteOutput()
         output.add("index.html", "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; connect-src 'none'\"></head><body>home</body></html>")
-        output.add("keys/index.html", "<html><head></head><body>keys</body></html>")
+        output.add("keys/index.html", "<html><head></head><body>keys; a policy quoted: <code>connect-src 'none'</code></body></html>")
         output.add("404.html", "<html><head></head><body>missing</body></html>")
         output.add("assets/site.css", "body {}")
         output.add("downloads/acme.mcpb", bytes: [0x50, 0x4B, 0x03, 0x04])
@@ -24,6 +24,8 @@ struct LiveSiteTests {
         #expect(home.status == 200 && home.contentType == "text/html; charset=utf-8")
         #expect(text.contains("connect-src 'self'") && !text.contains("connect-src 'none'"))
         #expect(text.contains("<script type=\"module\" src=\"/__mcp-setup/live.js?v=\(version)\"></script>\n</head>"))
+        let keys = String(decoding: await live.reply(for: "/keys/").body, as: UTF8.self)
+        #expect(keys.contains("<code>connect-src 'none'</code>"), "text quoting a policy was changed")
         let redirect = await live.reply(for: "/keys")
         #expect(redirect.status == 301 && redirect.location == "/keys/")
         #expect(await live.reply(for: "/keys/?q=1").status == 200)

@@ -185,6 +185,31 @@ struct IncrementalBuildTests {
         #expect(reused > 20, "only \(reused) rebuilds reused any page")
     }
 
+    @Test("a page that is a link to another file changes when that file does, also when only the file is named")
+    func linkedPage() throws {
+        let project = try Project(seed: 11)
+        let content = project.folder.appendingPathComponent("content")
+        try "---\ntitle: Shared\n---\n\nFirst text.\n".write(to: content.appendingPathComponent("shared.md"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("alias.md").path, withDestinationPath: "shared.md")
+        let session = SiteSession(configPath: project.folder.appendingPathComponent("mcp-setup.yml").path, contentDirectory: content.path + "/", templatesDirectory: nil)
+        #expect(session.contentDirectory == content.path)
+        _ = try session.rebuild()
+        try "---\ntitle: Shared\n---\n\nSecond text.\n".write(to: content.appendingPathComponent("shared.md"), atomically: false, encoding: .utf8)
+        let rebuild = try session.rebuild(changedPaths: [content.appendingPathComponent("shared.md").path])
+        #expect(rebuild.output.files["alias/index.html"]?.contains("Second text.") == true)
+        #expect(rebuild.changed.contains("alias/index.html") && rebuild.changed.contains("shared/index.html"))
+    }
+
+    @Test("a content page where a generated page goes is refused, naming the file")
+    func generatedRouteClash() throws {
+        let folder = try SiteBuilderTests.project(["clients/index.md": "---\ntitle: Mine\n---\n\nText.\n"])
+        #expect {
+            try SiteBuilderTests.builder(folder).build()
+        } throws: { error in
+            (error as? SetupError)?.message.hasSuffix("content/clients/index.md: this page would be at clients/, where the site's generated list of clients goes; rename or move it") == true
+        }
+    }
+
     @Test("an edit to one page's body renders that page alone and changes only its file")
     func oneEdit() throws {
         let project = try Project(seed: 9)

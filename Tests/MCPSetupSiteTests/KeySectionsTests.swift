@@ -51,6 +51,13 @@ struct KeySectionsTests {
         } throws: { error in
             (error as? SetupError)?.message == "\(folder.path)/content/keys.md:7: {{> keys/legacy}} needs keys.legacy_token in mcp-setup.yml"
         }
+        let notShownOnce = try SiteBuilderTests.project(["keys.md": "---\ntitle: Keys\n---\n\n{{> keys/lifecycle}}\n"],
+                                                       config: "name: acme\nendpoint: https://mcp.acme.dev/mcp\nkeys:\n  shown_once: false\n")
+        #expect {
+            try SiteBuilderTests.builder(notShownOnce).build()
+        } throws: { error in
+            (error as? SetupError)?.message.contains("{{> keys/lifecycle}} needs one of keys.shown_once: true, keys.rotation") == true
+        }
         let unknown = try SiteBuilderTests.project(["keys.md": "---\ntitle: Keys\n---\n\n{{> keys/scope}}\n"], config: Self.config)
         #expect {
             try SiteBuilderTests.builder(unknown).build()

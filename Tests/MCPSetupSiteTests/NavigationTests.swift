@@ -29,6 +29,8 @@ struct NavigationTests {
             #expect(links.contains { $0.contains(">Page 0<") } && links.contains { $0.contains(">Page 1199<") })
         }
         #expect(most <= 2 * Navigation.window + 5, "\(most) links")
+        let client = Self.navLinks(site.files["clients/cursor/index.html"]!)
+        #expect(!client.isEmpty && !client.contains { $0.contains(">Cursor<") }, "a client page lists the clients among the content pages")
         let middle = Self.navLinks(site.files["p00600/index.html"]!)
         #expect(middle.filter { $0.contains("more<") }.count == 2)
         #expect(middle.contains { $0.contains("p00296/\">… 591 more<") })

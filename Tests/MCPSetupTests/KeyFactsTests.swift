@@ -64,6 +64,7 @@ struct KeyFactsTests {
         ("keys:\n  errors:\n    - status: 200\n      meaning: ok\n", "status '200' must be an HTTP error status"),
         ("keys:\n  scopes:\n    - name: read\n", "an item needs both name: and meaning:"),
         ("key_prefix: a_\nkeys:\n  prefix: b_\n", "disagrees with mcp-setup.yml:3:1: key_prefix 'a_'"),
+        ("keys:\n  prefix: b_\nkey_prefix: a_\n", "disagrees with mcp-setup.yml:5:1: key_prefix 'a_'"),
         ("keys:\n  shown_once: maybe\n", "keys.shown_once must be true or false"),
         ("keys:\n  masked_preview: abcdef\n", "has no mask"),
     ])

@@ -2,9 +2,10 @@ import Yams
 
 extension ConfigFile {
     /// Reads the `keys:` block. `prefix`, `create_url` and `masked_preview` are also profile
-    /// fields (`key_prefix`, `key_page`, the card's preview), so they are set in `input` too; a
-    /// block that disagrees with the top-level field is refused rather than one of them guessed.
-    static func parseKeys(_ node: Node, origin: String, path: String, into input: inout ProfileInput) throws(SetupError) -> KeyFacts {
+    /// fields (`key_prefix`, `key_page`, the card's preview): they are returned with their
+    /// origins too, for ``mergeKeys(_:into:)`` once the whole file is read.
+    static func parseKeys(_ node: Node, origin: String, path: String) throws(SetupError) -> (facts: KeyFacts, profileFields: ProfileInput) {
+        var input = ProfileInput()
         guard let mapping = node.mapping else { throw SetupError("\(origin) must be a mapping of key facts, such as prefix: and scopes:") }
         var facts = KeyFacts()
         for (keyNode, valueNode) in mapping {
@@ -18,11 +19,11 @@ extension ConfigFile {
             switch name {
             case "prefix":
                 let prefix = try text()
-                try agree(&input.keyPrefix, with: Sourced(prefix, origin: field), topLevel: "key_prefix")
+                input.keyPrefix = Sourced(prefix, origin: field)
                 facts.prefix = prefix
             case "create_url":
                 let url = try text()
-                try agree(&input.keyPage, with: Sourced(url, origin: field), topLevel: "key_page")
+                input.keyPage = Sourced(url, origin: field)
                 facts.createURL = url
             case "masked_preview":
                 let example = try text()
@@ -52,7 +53,15 @@ extension ConfigFile {
                 throw SetupError("\(location(path, keyNode)): unknown key 'keys.\(name)'\(hint)")
             }
         }
-        return facts
+        return (facts, input)
+    }
+
+    /// Sets the profile fields the `keys:` block gives, refusing one that disagrees with the
+    /// same fact at the top level of the file (wherever in the file either comes).
+    static func mergeKeys(_ fields: ProfileInput, into input: inout ProfileInput) throws(SetupError) {
+        if let prefix = fields.keyPrefix { try agree(&input.keyPrefix, with: prefix, topLevel: "key_prefix") }
+        if let page = fields.keyPage { try agree(&input.keyPage, with: page, topLevel: "key_page") }
+        if let preview = fields.maskedPreview { input.maskedPreview = preview }
     }
 
     /// Sets a profile field from the `keys:` block, or checks that it agrees with the top level.

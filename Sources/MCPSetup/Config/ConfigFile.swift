@@ -53,6 +53,7 @@ public struct ConfigFile: Sendable {
         var site: [String: Sourced<String>] = [:]
         var serverJSON: Sourced<String>?
         var keys = KeyFacts()
+        var keyFields = ProfileInput()
         var serverJSONVariables: [String: String] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.string else { throw SetupError("\(location(path, keyNode)): keys must be plain words") }
@@ -91,12 +92,13 @@ public struct ConfigFile: Sendable {
                     site[name] = Sourced(try string(siteValue, origin: siteOrigin, path: path), origin: siteOrigin)
                 }
             case "keys":
-                keys = try parseKeys(valueNode, origin: origin, path: path, into: &input)
+                (keys, keyFields) = try parseKeys(valueNode, origin: origin, path: path)
             default:
                 let hint = suggestion(for: key, among: topLevelKeys).map { "; did you mean '\($0)'?" } ?? "; known keys: \(topLevelKeys.joined(separator: ", "))"
                 throw SetupError("\(location(path, keyNode)): unknown key '\(key)'\(hint)")
             }
         }
+        try mergeKeys(keyFields, into: &input)
         var profile = input
         if let serverJSON {
             let base = try ServerJSON.load(path: serverJSON.value, origin: serverJSON.origin, variables: serverJSONVariables.merging(variables) { $1 })

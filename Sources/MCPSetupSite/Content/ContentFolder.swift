@@ -16,6 +16,9 @@ enum ContentFolder {
         var modified: Int
         var changed: Int
         var inode: UInt64
+        /// Whether the entry is a symbolic link (its other fields are then its target's, so an
+        /// edit of the target is a change of the link's page).
+        var isLink = false
     }
 
     /// Every `*.md` path under `directory` (every file, with `suffix` nil), relative, with its
@@ -33,12 +36,20 @@ enum ContentFolder {
         return signature(info)
     }
 
-    /// The signature of one file as the walk sees it (the link itself, for a link), or nil
-    /// when it is gone or a folder.
-    static func signature(ofLink path: String) -> Signature? {
+    /// The signature of one entry as the walk sees it (a link's target's, marked as a link),
+    /// or nil when it is gone or a folder.
+    static func signature(ofEntry path: String) -> Signature? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-        return signature(info)
+        return entrySignature(path, info)
+    }
+
+    private static func entrySignature(_ path: String, _ info: stat) -> Signature {
+        guard info.st_mode & S_IFMT == S_IFLNK else { return signature(info) }
+        var target = stat()
+        var linked = stat(path, &target) == 0 ? signature(target) : signature(info)
+        linked.isLink = true
+        return linked
     }
 
     private static func signature(_ info: stat) -> Signature {
@@ -61,7 +72,7 @@ enum ContentFolder {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path, prefix: relative, suffix: suffix, into: &found)
             } else if suffix.map(name.hasSuffix) ?? true {
-                found[relative] = signature(info)
+                found[relative] = entrySignature(path, info)
             }
         }
     }

@@ -59,8 +59,15 @@ public final class SiteSession: @unchecked Sendable {
     /// A session over a project's inputs; nothing is read until ``rebuild(progress:)``.
     public init(configPath: String, contentDirectory: String, templatesDirectory: String?) {
         self.configPath = configPath
-        self.contentDirectory = contentDirectory
-        self.templatesDirectory = templatesDirectory
+        self.contentDirectory = Self.withoutTrailingSlash(contentDirectory)
+        self.templatesDirectory = templatesDirectory.map(Self.withoutTrailingSlash)
+    }
+
+    /// `docs` for `docs/` (a watcher then names `docs/x.md`, not `docs//x.md`).
+    static func withoutTrailingSlash(_ path: String) -> String {
+        var path = path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 
     /// Rebuilds the site from what the inputs hold now. `changedPaths`, when given, are the
@@ -201,6 +208,10 @@ public final class SiteSession: @unchecked Sendable {
     private func namedSources(_ paths: [String]) -> [String: ContentFolder.Signature?]? {
         let root = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
         var candidates: [String: ContentFolder.Signature?] = [:]
+        // A page that is a link changes when its target does, which no event names.
+        for (known, source) in sources where source.signature.isLink {
+            candidates[known] = .some(ContentFolder.signature(ofEntry: root + "/" + known))
+        }
         for path in paths {
             guard path.hasPrefix(root + "/") else {
                 if path == root { return nil }
@@ -210,11 +221,11 @@ public final class SiteSession: @unchecked Sendable {
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 for (inner, signature) in ContentFolder.scan(path) { candidates[relative + "/" + inner] = signature }
-                for known in sources.keys where known.hasPrefix(relative + "/") && candidates[known] == nil { candidates[known] = .some(ContentFolder.signature(ofLink: root + "/" + known)) }
+                for known in sources.keys where known.hasPrefix(relative + "/") && candidates[known] == nil { candidates[known] = .some(ContentFolder.signature(ofEntry: root + "/" + known)) }
             } else if relative.hasSuffix(".md") {
-                candidates[relative] = .some(ContentFolder.signature(ofLink: path))
+                candidates[relative] = .some(ContentFolder.signature(ofEntry: path))
             } else {
-                for known in sources.keys where known.hasPrefix(relative + "/") { candidates[known] = .some(ContentFolder.signature(ofLink: root + "/" + known)) }
+                for known in sources.keys where known.hasPrefix(relative + "/") { candidates[known] = .some(ContentFolder.signature(ofEntry: root + "/" + known)) }
             }
         }
         return candidates
@@ -240,6 +251,11 @@ public final class SiteSession: @unchecked Sendable {
         shared = nil
         state = SiteBuildState()
         let config = try ConfigFile.load(path: configPath)
+        if let old = serverJSONPath, old != config.serverJSON?.value {
+            // The config no longer names that server.json: its signature is no input now.
+            signature[old] = nil
+            contents[old] = nil
+        }
         serverJSONPath = config.serverJSON?.value
         if let serverJSONPath {
             signature[serverJSONPath] = ContentFolder.signature(of: serverJSONPath)

@@ -57,7 +57,9 @@ final class Navigation: @unchecked Sendable {
         var byFolder: [String: [Int]] = [:]
         var position: [String: (folder: String, index: Int)] = [:]
         for (index, entry) in entries.enumerated() {
-            position[entry.route] = (entry.folder, byFolder[entry.folder, default: []].count)
+            // Only content pages have a place in the content list; a client page shows it as any
+            // page outside those folders does.
+            if index < pages.count { position[entry.route] = (entry.folder, byFolder[entry.folder, default: []].count) }
             byFolder[entry.folder, default: []].append(index)
         }
         self.byFolder = byFolder

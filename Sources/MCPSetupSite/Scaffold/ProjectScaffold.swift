@@ -147,7 +147,11 @@ public struct ProjectScaffold: Sendable {
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
-            guard count > 0 else { throw SetupError("\(path): cannot write (\(String(cString: strerror(errno))))") }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(path)
+                throw SetupError("\(path): cannot write (\(reason))")
+            }
             offset += count
         }
     }

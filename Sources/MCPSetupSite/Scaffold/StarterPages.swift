@@ -35,7 +35,7 @@ struct StarterPages {
         (keys.createURL != nil || keys.createPath != nil || profile.keyPage != nil,
          keys.prefix != nil || profile.keyPrefix != nil || profile.maskedPreview != nil,
          !keys.scopes.isEmpty,
-         keys.shownOnce != nil || keys.rotation != nil || keys.disabling != nil || keys.deleting != nil || keys.revocation != nil,
+         keys.shownOnce == true || keys.rotation != nil || keys.disabling != nil || keys.deleting != nil || keys.revocation != nil,
          keys.legacyToken != nil, keys.oauth != nil, !keys.refusals.isEmpty)
     }
 
