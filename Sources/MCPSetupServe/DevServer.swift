@@ -144,7 +144,7 @@ actor Rebuilder {
                 }
             } catch {
                 outputInSync = false
-                let message = (error as? SetupError)?.message ?? "\(error)"
+                let message = error.message
                 if first { throw SetupError(message) }
                 return await fail(message)
             }

@@ -13,6 +13,7 @@ import threading
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.common.keys import Keys
 
 from test_keybox import HOSTILE_KEYS, random_keys, refusal_reason, request_urls
@@ -222,7 +223,9 @@ def test_key_dialog_reveals_once_and_leaves_the_masked_key(driver, card_site, cl
     driver.execute_script("document.getElementById('dialog-card').shadowRoot.querySelector('button.copy').click()")
     assert driver.execute_script("return document.body.dataset.lastCopy") == shown[0][0]
     driver.find_element(By.ID, "close").click()
-    # Closed: the key is gone from the page; the list shows it masked.
+    # Closed: the key is gone from the page; the list shows it masked. The dialog's close event
+    # comes as a task after the click, so the list is waited for.
+    WebDriverWait(driver, 30, poll_frequency=0.05).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#keys td.masked"))
     html = driver.execute_script("""
         let text = document.documentElement.outerHTML;
         document.querySelectorAll('mcp-setup-connect').forEach(c => { text += c.shadowRoot.innerHTML; });
