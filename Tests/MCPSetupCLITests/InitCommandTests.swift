@@ -91,6 +91,18 @@ struct InitCommandTests {
         #expect(Self.snapshot(folder).isEmpty)
     }
 
+    @Test("a title YAML would misread ends up in every page's front matter as written")
+    func hostileTitle() throws {
+        let folder = try Self.folder()
+        let title = "Acme: \"Pro\" #1 {x} & 'y'"
+        let result = try CLI.run(["init", "--name", "acme", "--title", title, "--endpoint", "https://mcp.acme.dev/mcp"], in: folder, environment: ["CI": "true"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let build = try CLI.run(["build"], in: folder)
+        #expect(build.status == 0, "\(build.stderr)")
+        let keys = try String(contentsOf: folder.appendingPathComponent("output/keys/index.html"), encoding: .utf8)
+        #expect(keys.contains("<meta name=\"description\" content=\"Create, scope, rotate and revoke the keys that connect AI clients to Acme: &quot;Pro&quot; #1 {x} &amp; &#39;y&#39;.\">"))
+    }
+
     @Test("a server without keys gets no keys page, and its site builds")
     func noKeys() throws {
         let folder = try Self.folder()

@@ -28,7 +28,15 @@ public struct ProjectScaffold: Sendable {
     public func files() throws(SetupError) -> [(path: String, text: String)] {
         let profile = try input.profile()
         let config = try configText(profile: profile)
-        return [(ConfigFile.defaultName, config)] + StarterPages(profile: profile, keys: keys).pages.map { ("content/" + $0.path, $0.text) }
+        let pages = StarterPages(profile: profile, keys: keys).pages.map { ("content/" + $0.path, $0.text) }
+        // Each page's front matter is read back as the site reads it, and must write the same.
+        for (path, text) in pages {
+            let (front, _, _) = try FrontMatter.split(text, path: path)
+            guard let description = front.description, text.hasPrefix(StarterPages.front(front.title, description, order: front.order)) else {
+                throw SetupError("mcp-setup init could not write \(path) so that its front matter reads back as written; please report this with the values (not the key)")
+            }
+        }
+        return [(ConfigFile.defaultName, config)] + pages
     }
 
     /// Writes the files into `directory` (created when missing). When any of them exists,

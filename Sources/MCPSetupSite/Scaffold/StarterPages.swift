@@ -27,7 +27,8 @@ struct StarterPages {
         return fence + pad + text + pad + fence
     }
 
-    private func front(_ title: String, _ description: String, order: Int) -> String {
+    /// A page's front matter, its values written by the YAML encoder.
+    static func front(_ title: String, _ description: String, order: Int) -> String {
         "---\ntitle: " + YAMLSyntax.scalar(title) + "\ndescription: " + YAMLSyntax.scalar(description) + "\norder: \(order)\n---\n\n"
     }
 
@@ -40,7 +41,7 @@ struct StarterPages {
     }
 
     private var gettingStarted: String {
-        var text = front("Getting started", "Connect \(profile.title)'s MCP server to your AI client.", order: 1)
+        var text = Self.front("Getting started", "Connect \(profile.title)'s MCP server to your AI client.", order: 1)
         text += "The \(title) MCP server lets AI clients such as Claude, Codex, Cursor and VS Code work with \(title) for you. Its address is \(endpoint).\n\n"
         if profile.auth.usesKey {
             text += "1. [Create a key](keys.md) for each client you use.\n"
@@ -53,7 +54,7 @@ struct StarterPages {
     }
 
     private var keysPage: String {
-        var text = front("API keys", "Create, scope, rotate and revoke the keys that connect AI clients to \(profile.title).", order: 2)
+        var text = Self.front("API keys", "Create, scope, rotate and revoke the keys that connect AI clients to \(profile.title).", order: 2)
         text += "A key lets one AI client work in \(title) as you. Treat it like a password: keep it out of chats, tickets and shared files, and use one key per client and device, so losing a laptop means revoking one key.\n\n"
         if has.create { text += "## Create a key\n\n{{> keys/create}}\n\n" }
         if has.preview { text += "## What a key looks like\n\n{{> keys/preview}}\n\n" }
@@ -65,7 +66,7 @@ struct StarterPages {
     }
 
     private var authentication: String {
-        var text = front("Authentication and errors", "How \(profile.title)'s MCP server checks each request, and what its errors mean.", order: 3)
+        var text = Self.front("Authentication and errors", "How \(profile.title)'s MCP server checks each request, and what its errors mean.", order: 3)
         switch profile.auth {
         case .bearer:
             text += "A client sends its key in the `Authorization` header of every request:\n\n```text\nAuthorization: Bearer YOUR_KEY\n```\n\nThat is the word `Bearer`, one space, then the key. You rarely write this by hand: each client's setup on [Connect your client](connect.md) does it.\n\n"
@@ -85,7 +86,7 @@ struct StarterPages {
     }
 
     private var connect: String {
-        var text = front("Connect your AI client", "Setup for Claude, Codex, VS Code, Cursor and other clients\(profile.auth.usesKey ? ", with your key filled in" : "").", order: 4)
+        var text = Self.front("Connect your AI client", "Setup for Claude, Codex, VS Code, Cursor and other clients\(profile.auth.usesKey ? ", with your key filled in" : "").", order: 4)
         text += "Every client connects to \(endpoint).\(profile.auth.usesKey ? " Paste your key into the box below and every command, config file and install link holds it; the key stays in this page." : "")\n\n"
         text += "```mcp-setup claude-code cursor vscode codex claude-desktop claude-ai chatgpt\n```\n\n"
         text += "[Every client](../clients/) has its own page.\n"
@@ -93,7 +94,7 @@ struct StarterPages {
     }
 
     private var troubleshooting: String {
-        var text = front("Troubleshooting", "What to check when a client cannot reach \(profile.title).", order: 5)
+        var text = Self.front("Troubleshooting", "What to check when a client cannot reach \(profile.title).", order: 5)
         text += "## Let mcp-setup check it\n\n`mcp-setup doctor` sends the request a client sends and says in one line what is wrong, without printing the key:\n\n"
         let name = profile.name
         let keyFlag = profile.auth.usesKey ? " --token-stdin" : ""
