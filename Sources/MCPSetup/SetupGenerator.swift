@@ -78,7 +78,7 @@ public struct SetupGenerator: Sendable {
     /// every shell, so each shell gets its own, from the same argv.
     public static func specs(of client: any Client, for request: SetupRequest) -> [ArtifactSpec] {
         client.artifacts(for: request).flatMap { spec -> [ArtifactSpec] in
-            guard spec.shell == .posix else { return [spec] }
+            guard spec.kind == .command, spec.shell == .posix else { return [spec] }
             return [spec] + [Shell.powershell, .cmd].map { spec.variant(for: $0) }
         }
     }

@@ -79,7 +79,7 @@ public struct SiteBuilder: Sendable {
         let contentPages = pages.map(\.page)
         let generatedRoutes = Set(GeneratedPages(request: request, clients: shared.clients).routes)
         if let clash = contentPages.first(where: { generatedRoutes.contains($0.route) }) {
-            throw SetupError("\(file(clash)): this page would be at \(clash.route), where the site's generated \(clash.route == "clients/" ? "list of clients" : "client page") goes; rename or move it")
+            throw SetupError("\(file(clash)): this page would be at \(clash.route), where the site's generated \(clash.route == "clients/" ? "list of clients" : clash.route == GeneratedPages.agentsRoute ? "agents page" : "client page") goes; rename or move it")
         }
         let start = Self.startPage(contentPages)
         let structure = SiteBuildState.Structure(pages: contentPages, start: start)

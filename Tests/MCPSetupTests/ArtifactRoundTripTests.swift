@@ -22,6 +22,8 @@ struct ArtifactRoundTripTests {
         "vscode/command": "http", "vscode/mcp-json": "http", "vscode/install-link": "http", "vscode/web-link": "http",
         "visual-studio/mcp-json": "http", "visual-studio/install-link": "http", "goose/config": "streamable_http", "goose/deeplink": "streamable_http",
         "opencode/config": "remote", "cline/config": "streamableHttp", "roo-code/mcp-json": "streamable-http", "continue/config": "streamable-http",
+        "vercel-ai-sdk/typescript": "http", "claude-agent-sdk/python": "http", "claude-agent-sdk/typescript": "http",
+        "langchain/python": "streamable_http", "langchain/typescript": "http",
     ]
 
     /// What the URL, the credential and the transport keyword must decode to, for an artifact.
@@ -52,6 +54,17 @@ struct ArtifactRoundTripTests {
             // Claude never takes the key in the URL: the plain endpoint, the key in a header.
             return (profile.endpoint, nil, nil)
         case "claude-ai/request-header", "claude-desktop/connector-header":
+            return (nil, header, nil)
+        case "copilot-studio/server-url":
+            // The key is entered in the connection, never in the URL.
+            return (profile.endpoint, nil, nil)
+        case "copilot-studio/auth-name":
+            return (nil, nil, nil)
+        case "copilot-studio/key-value":
+            return (nil, header ?? key, nil)
+        case "openai-agent-builder/server-url":
+            return (url, nil, nil)
+        case "openai-agent-builder/auth-value":
             return (nil, header, nil)
         default: return (url, header, keyword)
         }

@@ -73,7 +73,7 @@ struct GoldenTests {
         }
     }
 
-    @Test("the thirty clients have exactly the public artifact ids")
+    @Test("the thirty-nine clients have exactly the public artifact ids")
     func artifactIDs() throws {
         let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
@@ -108,6 +108,15 @@ struct GoldenTests {
             "crush/config",
             "qwen-code/command", "qwen-code/command-powershell", "qwen-code/command-cmd", "qwen-code/settings-json",
             "trae/install-link", "trae/install-link-cn", "trae/mcp-json",
+            "openai-responses/python", "openai-responses/typescript", "openai-responses/curl",
+            "anthropic-messages/python", "anthropic-messages/typescript", "anthropic-messages/curl",
+            "vercel-ai-sdk/typescript",
+            "claude-agent-sdk/python", "claude-agent-sdk/typescript",
+            "openai-agents-sdk/python", "openai-agents-sdk/typescript", "openai-agents-sdk/python-hosted", "openai-agents-sdk/typescript-hosted",
+            "langchain/python", "langchain/typescript",
+            "google-adk/python",
+            "openai-agent-builder/server-url", "openai-agent-builder/auth-value",
+            "copilot-studio/server-url", "copilot-studio/auth-name", "copilot-studio/key-value",
         ])
     }
 

@@ -43,6 +43,10 @@ public enum ClientGroup: String, Sendable, Hashable, CaseIterable {
     case terminal
     /// A chat app on the web that connects from its vendor's cloud (ChatGPT, Claude.ai).
     case chat
+    /// An agent API or SDK that a developer calls from code (OpenAI Responses, Claude Agent SDK).
+    case code
+    /// An agent builder on the web, where the server is entered in a form (Copilot Studio).
+    case builder
 
     /// The section heading.
     public var title: String {
@@ -51,6 +55,8 @@ public enum ClientGroup: String, Sendable, Hashable, CaseIterable {
         case .editor: return "Editors and IDEs"
         case .terminal: return "Terminal agents"
         case .chat: return "Chat apps"
+        case .code: return "Agents in code"
+        case .builder: return "Agent builders"
         }
     }
 }

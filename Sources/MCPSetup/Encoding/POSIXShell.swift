@@ -31,14 +31,77 @@ public enum POSIXShell {
         output.append(UInt8(ascii: "'"))
     }
 
+    /// Appends `'text'`, each `'` written `'\''`.
+    static func appendSingleQuoted(_ text: some Collection<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "'"))
+        for byte in text {
+            if byte == UInt8(ascii: "'") { output.append(contentsOf: #"'\''"#.utf8) } else { output.append(byte) }
+        }
+        output.append(UInt8(ascii: "'"))
+    }
+
     /// Writes a command line from its words.
     public static func join(_ argv: [String]) -> String {
         argv.map(quote).joined(separator: " ")
     }
 
+    /// Quotes a word that may hold environment reads (``EnvironmentMarker``): each read becomes
+    /// `${NAME}` inside double quotes, so the shell substitutes the value as one word, unsplit
+    /// and unglobbed. The whole word goes in double quotes when its literal text holds none of
+    /// the characters double quotes treat specially (`$ \` \\ " !`); otherwise literal runs are
+    /// single-quoted and each read double-quoted: `'{"key": "'"${KEY}"'"}'`.
+    static func quoteWithVariables(_ word: String) throws(Unencodable) -> String {
+        guard EnvironmentMarker.holdsMarker(word) else { return quote(word) }
+        let segments = EnvironmentMarker.segments(word)
+        var output = ""
+        for segment in segments {
+            if case .variable(let name) = segment, !isVariableName(name) {
+                throw Unencodable(syntax: "POSIX shell", reason: "an environment variable name must be letters, digits and underscores")
+            }
+        }
+        let special: Set<Unicode.Scalar> = ["$", "`", "\\", "\"", "!"]
+        let plainLiterals = segments.allSatisfy { segment in
+            if case .literal(let text) = segment { return !text.unicodeScalars.contains(where: special.contains) }
+            return true
+        }
+        if plainLiterals {
+            output = "\""
+            for segment in segments {
+                switch segment {
+                case .literal(let text): output += text
+                case .variable(let name): output += "${" + name + "}"
+                }
+            }
+            return output + "\""
+        }
+        for segment in segments {
+            switch segment {
+            case .literal(let text):
+                // Byte by byte, as appendWord: a quote that starts a grapheme cluster (`'` and a
+                // combining mark) is still a quote to the shell.
+                var bytes: [UInt8] = []
+                POSIXShell.appendSingleQuoted(text.utf8, to: &bytes)
+                output += String(decoding: bytes, as: UTF8.self)
+            case .variable(let name): output += "\"${" + name + "}\""
+            }
+        }
+        return output
+    }
+
+    /// Whether a name is a POSIX shell variable name.
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        }
+    }
+
     /// Splits a command line into words the way `sh` would, refusing anything it would
-    /// interpret rather than pass on (expansions, operators, globs, comments).
-    public static func split(_ line: String) throws(SyntaxError) -> [String] {
+    /// interpret rather than pass on (expansions, operators, globs, comments). With
+    /// `variables`, a `${NAME}` inside double quotes is read as a reference to NAME and kept in
+    /// the word as an ``EnvironmentMarker``; every other expansion is still refused.
+    public static func split(_ line: String, variables: Bool = false) throws(SyntaxError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false
@@ -69,6 +132,19 @@ public enum POSIXShell {
                 while let inner = iterator.popFirst() {
                     offset += 1
                     if inner == "\"" { closed = true; break }
+                    if inner == "$", variables, iterator.first == "{" {
+                        iterator.removeFirst()
+                        offset += 1
+                        var name = ""
+                        while let character = iterator.popFirst() {
+                            offset += 1
+                            if character == "}" { break }
+                            name.unicodeScalars.append(character)
+                        }
+                        guard isVariableName(name) else { throw fail("'${' does not read a variable by its name") }
+                        current += EnvironmentMarker.mark(name)
+                        continue
+                    }
                     if inner == "$" || inner == "`" { throw fail("expansion inside double quotes") }
                     if inner == "\\" {
                         guard let escaped = iterator.popFirst() else { break }

@@ -3,9 +3,24 @@ public struct TextRenderer: Sendable {
     /// The string that stands where a ``Piece/secret`` is: the key, or its placeholder.
     public var secret: String
 
+    /// Whether environment reads are written as markers (``EnvironmentMarker``) for the POSIX
+    /// shell encoder, instead of being refused.
+    let environmentMarkers: Bool
+
     /// Creates a renderer that writes `secret` wherever the secret goes.
     public init(secret: String) {
         self.secret = secret
+        self.environmentMarkers = false
+    }
+
+    private init(secret: String, environmentMarkers: Bool) {
+        self.secret = secret
+        self.environmentMarkers = environmentMarkers
+    }
+
+    /// This renderer, writing environment reads as markers.
+    var markingEnvironment: TextRenderer {
+        TextRenderer(secret: secret, environmentMarkers: true)
     }
 
     /// The characters of a text, or a refusal when an encoding cannot carry them.
@@ -19,7 +34,11 @@ public struct TextRenderer: Sendable {
 
     private func render(_ piece: Piece) throws(Unencodable) -> String {
         switch piece {
-        case .literal(let string): return string
+        case .literal(let string):
+            if environmentMarkers, EnvironmentMarker.holdsMarker(string) {
+                throw Unencodable(syntax: "POSIX shell", reason: "a text holds a private-use character (U+E000 or U+E001) that marks an environment variable")
+            }
+            return string
         case .secret: return secret
         case .link(let link): return try render(link)
         case .json(let value): return JSONSyntax.compact(try plain(value))
@@ -36,6 +55,9 @@ public struct TextRenderer: Sendable {
                 throw Unencodable(syntax: "cmd", reason: "an argument that cmd /c passes on would hold a space, a quote, or one of % ! & | < > ^ ( )")
             }
             return word
+        case .environment(let name):
+            guard environmentMarkers else { throw Unencodable(syntax: "text", reason: "an environment variable can be read only by code") }
+            return EnvironmentMarker.mark(name)
         }
     }
 
@@ -75,13 +97,43 @@ public struct TextRenderer: Sendable {
     public func render(_ document: Document) throws(Unencodable) -> String {
         switch document {
         case .command(let argv, let shell):
+            let renderer = argv.contains(where: \.containsEnvironment) ? markingEnvironment : self
             var words: [String] = []
-            for word in argv { words.append(try render(word)) }
+            for word in argv { words.append(try renderer.render(word)) }
             return try shell.join(words)
         case .json(let value), .jsonc(let value): return JSONSyntax.pretty(try plain(value)) + "\n"
         case .yaml(let value): return YAMLSyntax.document(try plain(value))
         case .toml(let value): return TOMLSyntax.document(try plain(value))
         case .line(let text): return try render(text)
+        case .code(let code): return try render(code)
+        }
+    }
+
+    /// The characters of a code snippet: its source, and its values written by ``CodeSyntax``.
+    public func render(_ code: Code) throws(Unencodable) -> String {
+        var output = ""
+        for part in code.parts {
+            switch part {
+            case .source(let source): output += source
+            case .value(let value, let depth):
+                output += CodeSyntax.program(try codeValue(value), language: code.language, depth: depth).constantString ?? ""
+            }
+        }
+        return output
+    }
+
+    /// A value as a code literal, every string's text rendered.
+    public func codeValue(_ value: Value) throws(Unencodable) -> CodeValue {
+        try CodeValue.from(value) { (text: Text) throws(Unencodable) -> [CodeString] in
+            var parts: [CodeString] = []
+            for piece in text.pieces {
+                if case .environment(let name) = piece {
+                    parts.append(.environment(name))
+                } else {
+                    parts.append(.literal(KeyProgram(literal: try render(piece))))
+                }
+            }
+            return parts
         }
     }
 }

@@ -25,7 +25,7 @@ public enum HighlightLanguage: String, Sendable, Hashable, CaseIterable {
         case .jsonc: self = .jsonc
         case .yaml: self = .yaml
         case .toml: self = .toml
-        case .line: self = .plain
+        case .line, .code: self = .plain
         }
     }
 

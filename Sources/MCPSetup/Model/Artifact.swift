@@ -10,6 +10,8 @@ public enum ArtifactKind: String, Sendable, Hashable, CaseIterable {
     case url
     /// A value to type into one field of a client's form, such as a request header's value.
     case field
+    /// A program snippet (Python or TypeScript) that connects an agent to the server.
+    case code
 }
 
 /// Where a config file lives.
@@ -134,6 +136,8 @@ public struct Artifact: Sendable, Hashable {
     public let argv: [String]?
     /// The syntax of a file.
     public let format: FileFormat?
+    /// The programming language of a code snippet.
+    public let language: CodeLanguage?
     /// Where a file lives.
     public let paths: [ConfigPath]
     /// Keys this artifact cannot carry (checked again by the docs site's key box).
@@ -166,6 +170,7 @@ public struct Artifact: Sendable, Hashable {
         self.shell = spec.shell?.rawValue
         self.argv = argv
         self.format = document?.fileFormat
+        if case .document(.code(let code)) = spec.body { self.language = code.language } else { self.language = nil }
         self.paths = spec.paths
         self.badge = spec.badge
         self.fallback = spec.fallback

@@ -167,6 +167,7 @@ public enum Manifest {
         if let argv = text?.argv { members.append(.init("argv", .array(argv.map(ProgramValue.string)))) }
         else if let argv = artifact.argv { members.append(.init("argv", .array(argv.map(string)))) }
         if let format = artifact.format { members.append(.init("format", string(format.rawValue))) }
+        if let language = artifact.language { members.append(.init("language", string(language.rawValue))) }
         if !artifact.paths.isEmpty {
             members.append(.init("paths", .array(artifact.paths.map { path in
                 .object([.init("os", string(path.os)), .init("scope", string(path.scope)), .init("path", string(path.path))])

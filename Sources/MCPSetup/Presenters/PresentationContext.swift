@@ -72,6 +72,7 @@ enum PresentationContext {
 
     static func language(_ artifact: Artifact) -> String {
         if let format = artifact.format { return format.rawValue }
+        if let language = artifact.language { return language.rawValue }
         if let shell = artifact.shell.flatMap(Shell.init(rawValue:)) { return shell.fenceLanguage }
         return "text"
     }

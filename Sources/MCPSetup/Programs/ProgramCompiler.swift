@@ -57,6 +57,8 @@ struct ProgramCompiler {
 
     mutating func compile(_ document: Document) -> KeyProgram {
         switch document {
+        case .command(let argv, let shell) where shell == .posix && argv.contains(where: \.containsEnvironment):
+            return Shell.line(argv.map { $0.containsEnvironment ? posixWordReadingEnvironment($0) : compile($0).escaped(.posixWord) })
         case .command(let argv, let shell):
             let words = argv.map { compile($0) }
             return command(words, shell: shell)
@@ -65,6 +67,41 @@ struct ProgramCompiler {
         case .yaml(let value): return YAMLSyntax.program(self.value(value))
         case .toml(let value): return TOMLSyntax.program(self.value(value))
         case .line(let text): return compile(text)
+        case .code(let code):
+            var program = KeyProgram()
+            for part in code.parts {
+                switch part {
+                case .source(let source): program.append(source)
+                case .value(let value, let depth): program.append(CodeSyntax.program(codeValue(value), language: code.language, depth: depth))
+                }
+            }
+            return program
+        }
+    }
+
+    /// A value as a code literal: environment reads kept apart, every other piece compiled.
+    private mutating func codeValue(_ value: Value) -> CodeValue {
+        CodeValue.from(value) { (text: Text) -> [CodeString] in
+            text.pieces.map { piece in
+                if case .environment(let name) = piece { return .environment(name) }
+                return .literal(compile(piece))
+            }
+        }
+    }
+
+    /// A POSIX word that may read environment variables, quoted by the shell encoder. Such a
+    /// word never holds the key: a command that reads the key from the environment has no
+    /// key to fill.
+    private mutating func posixWordReadingEnvironment(_ text: Text) -> KeyProgram {
+        guard !text.containsSecret else {
+            refuseEveryKey(reason("POSIX shell", "a word cannot hold both the key and an environment variable"))
+            return KeyProgram()
+        }
+        do {
+            return KeyProgram(literal: try POSIXShell.quoteWithVariables(try TextRenderer(secret: "").markingEnvironment.render(text)))
+        } catch {
+            refuseEveryKey(reason(error.syntax, error.reason))
+            return KeyProgram()
         }
     }
 
@@ -136,6 +173,11 @@ struct ProgramCompiler {
             let word = compile(text)
             add(.cmdWord(word, reason: reason("cmd", Self.cmdWordReason)), subject: word)
             return word
+        case .environment(let name):
+            // Only a command's argv (the manifest's list of words) compiles a read here: the
+            // word as the shell receives it before expansion. Documents route reads to the code
+            // encoder or to ``posixWordReadingEnvironment(_:)``.
+            return KeyProgram(literal: "${" + name + "}")
         }
     }
 

@@ -18,6 +18,11 @@ enum DefaultTemplates {
 Run the command once, or add the entry under amp.mcpServers in ~/.config/amp/settings.json (every workspace) or .amp/settings.json (one workspace); Amp then offers {{server.title}}'s tools in its threads.
 
 """#,
+        "clients/anthropic-messages": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+The Messages API's MCP connector (a beta) connects from Anthropic's cloud to a public `https://` URL. It sends the key only as a bearer token, so it works with servers that take `Authorization: Bearer`; for any other header, use the Claude Agent SDK, which connects from your own process.
+
+"""#,
         "clients/antigravity-cli": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Antigravity CLI (agy) took over from Gemini CLI for personal Google accounts. Run the command once, or add the entry to mcp_config.json yourself: the global file for every workspace, or .agents/mcp_config.json in one workspace. Unlike Gemini CLI, agy reads remote servers from serverUrl.
@@ -31,6 +36,11 @@ In Antigravity, open the agent panel's **…** menu, choose **MCP Servers → Ma
         "clients/chatgpt": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 In ChatGPT, open **Settings → Apps** (developer mode must be on for your plan or workspace), choose to add a custom MCP server, and paste the server URL. ChatGPT cannot send custom headers, so it connects only with OAuth, without authentication, or with a key in the URL.
+
+"""#,
+        "clients/claude-agent-sdk": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+The Claude Agent SDK runs Claude Code for you, so {{server.title}} is configured as in `.mcp.json`: a URL and the headers to send. Its tools are named `mcp__{{server.name}}__<tool>`; list them in `allowed_tools` to let the agent call them without asking.
 
 """#,
         "clients/claude-ai": #"""
@@ -73,6 +83,11 @@ Run the command once in a terminal; it adds {{server.title}} to ~/.copilot/mcp-c
 Open the MCP settings of the GitHub Copilot plugin, which edit its mcp.json, and add the entry under servers. The format is the same in the Copilot plugins for JetBrains IDEs, Eclipse and Xcode.
 
 """#,
+        "clients/copilot-studio": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+In Copilot Studio, open your agent's **Tools → Add a tool → New tool → Model Context Protocol**, enter the name, a description and the URL, then the authentication below. Each user of the agent enters their own key when Copilot Studio creates their connection. Copilot Studio connects over Streamable HTTP only.
+
+"""#,
         "clients/crush": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Add the entry to crush.json in your project (or ~/.config/crush/crush.json for every project), next to any servers you already have under mcp, and restart Crush; it lists {{server.title}} among its MCP servers.
@@ -91,6 +106,11 @@ Run the command once; droid adds {{server.title}} to ~/.factory/mcp.json, so eve
         "clients/gemini-cli": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Run the command once; it adds {{server.title}} to your user settings, so every project sees it. To add it to one project instead, put the entry in that project's .gemini/settings.json; Gemini CLI uses a project's servers only after you trust the folder. Check the connection with **/mcp** inside Gemini CLI. Since 2026-06-18 Gemini CLI serves only Gemini Enterprise accounts; with a personal Google account, use Antigravity CLI instead.
+
+"""#,
+        "clients/google-adk": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+In the Agent Development Kit, `McpToolset` gives an agent {{server.title}}'s tools. Put the code in your agent's `agent.py` and run it with `adk run` or `adk web`; `require_confirmation` decides whether each call waits for you.
 
 """#,
         "clients/goose": #"""
@@ -113,9 +133,29 @@ Add the entry to ~/.junie/mcp/mcp.json for every project, or to .junie/mcp/mcp.j
 Click **Add to Kiro**, or add the entry to ~/.kiro/settings/mcp.json (every workspace) or .kiro/settings/mcp.json (one workspace, which wins). The IDE and the kiro-cli command line share these files.
 
 """#,
+        "clients/langchain": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+LangChain's MCP adapters connect from your process and turn {{server.title}}'s tools into LangChain tools for any agent. Approval of tool calls is LangChain's human-in-the-loop middleware, set on the agent.
+
+"""#,
         "clients/lm-studio": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Click **Add to LM Studio** and confirm, or open **Program → Install → Edit mcp.json** in LM Studio's right-hand sidebar and add the entry under mcpServers. LM Studio needs version 0.3.17 or later for MCP servers.
+
+"""#,
+        "clients/openai-agent-builder": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+In Agent Builder, add an MCP server to the agent node's tools and enter the URL and the key below. OpenAI's cloud connects to the server, so its URL must be public. The dialog's exact labels are not published; the field names here follow the code Agent Builder exports.
+
+"""#,
+        "clients/openai-agents-sdk": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+The Agents SDK connects to {{server.title}} in two ways: from your own process with `MCPServerStreamableHttp` (any URL your process can reach, any header), or as a hosted tool that OpenAI's cloud calls through the Responses API (a public URL; the key travels with each request).
+
+"""#,
+        "clients/openai-responses": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Pass {{server.title}} to the Responses API as an `mcp` tool. OpenAI's cloud connects to the server on every request, so its URL must be public, and the key goes with each request: the code reads it from the environment. Set `require_approval` to decide whether each tool call waits for your approval.
 
 """#,
         "clients/opencode": #"""
@@ -136,6 +176,11 @@ Add the entry under mcpServers in the project's .roo/mcp.json, which you can com
         "clients/trae": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Click **Add to Trae** (or Add to Trae CN for the Chinese edition) and confirm, or put the entry in .trae/mcp.json in your project and turn on **Enable Project MCP** in Trae's MCP settings. Trae's agent then offers {{server.title}}'s tools.
+
+"""#,
+        "clients/vercel-ai-sdk": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+`createMCPClient` from `@ai-sdk/mcp` connects from your process and turns {{server.title}}'s tools into AI SDK tools for `generateText` or `streamText`, with any model provider. Close the client when you are done.
 
 """#,
         "clients/visual-studio": #"""
@@ -253,6 +298,18 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 <p>There is no page at this address. It may have moved: start again from the <a href="{{root}}">home page</a>.</p>
 
 """#,
+        "pages/agents": #"""
+{{% CONTENT_TYPE: HTML }}
+<p>Connect {{server.title}} to an agent you build: from code, with an agent API or SDK, or in an agent builder's form. Each tab is complete and checked: copy it, set your model, and run it.</p>
+<ul>
+<li><strong>Agent APIs</strong> (OpenAI Responses, Anthropic Messages) connect from the vendor's cloud, so {{server.title}}'s URL must be public. The key goes with every request.</li>
+<li><strong>Agent SDKs</strong> (Claude Agent SDK, OpenAI Agents SDK, Vercel AI SDK, LangChain, Google ADK) connect from your own process, with any header the server needs.</li>
+<li><strong>Agent builders</strong> (OpenAI Agent Builder, Copilot Studio) take the URL and the key in a form.</li>
+</ul>
+<p>The code reads your key from the <code>{{server.envVar}}</code> environment variable, so it never sits in your source; the key box below fills in only the agent builders' fields. Where a target cannot send {{server.title}}'s key the way the server takes it, its tab says so and names what works instead.</p>
+{{{setup}}}
+
+"""#,
         "pages/client": #"""
 {{% CONTENT_TYPE: HTML }}
 <p>Everything you need to use {{server.title}} from {{client.title}}. Paste your key in the box below to fill in each snippet.</p>
@@ -261,7 +318,7 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 """#,
         "pages/clients": #"""
 {{% CONTENT_TYPE: HTML }}
-<p>{{server.title}} works with every client below. Each row shows how the client is set up; follow its link for the exact commands, files and install links.</p>
+<p>{{server.title}} works with every client below. Each row shows how the client is set up; follow its link for the exact commands, files and install links.{{#hasAgents}} Building an agent in code or in an agent builder? See <a href="../agents/">Build an agent</a>.{{/hasAgents}}</p>
 <div class="table-wrap">
 <table class="matrix">
 <thead>

@@ -12,6 +12,8 @@ public enum Document: Sendable, Hashable {
     case toml(Value)
     /// A single line of text: a URL or a link.
     case line(Text)
+    /// A code snippet: source text around literals that the language's encoder writes.
+    case code(Code)
 
     /// Whether the secret appears anywhere in the document.
     public var containsSecret: Bool {
@@ -19,6 +21,7 @@ public enum Document: Sendable, Hashable {
         case .command(let argv, _): return argv.contains { $0.containsSecret }
         case .json(let value), .jsonc(let value), .yaml(let value), .toml(let value): return value.containsSecret
         case .line(let text): return text.containsSecret
+        case .code(let code): return code.containsSecret
         }
     }
 
@@ -29,7 +32,7 @@ public enum Document: Sendable, Hashable {
         case .jsonc: return .jsonc
         case .yaml: return .yaml
         case .toml: return .toml
-        case .command, .line: return nil
+        case .command, .line, .code: return nil
         }
     }
 }

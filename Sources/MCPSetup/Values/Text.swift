@@ -31,16 +31,24 @@ public struct Text: Sendable, Hashable {
     /// A text that must pass through `cmd /c` unchanged.
     public static func cmdWord(_ text: Text) -> Text { Text([.cmdWord(text)]) }
 
+    /// A text that is the value of an environment variable, read when a code snippet runs.
+    public static func environment(_ variable: String) -> Text { Text([.environment(variable)]) }
+
     /// Whether any piece, however deeply nested, is the secret.
     public var containsSecret: Bool {
         pieces.contains { $0.containsSecret }
+    }
+
+    /// Whether any piece, however deeply nested, reads an environment variable.
+    public var containsEnvironment: Bool {
+        pieces.contains { $0.containsEnvironment }
     }
 
     /// The single encoded piece when the text is exactly one encoding, for decoding.
     var soleEncodedPiece: Piece? {
         guard pieces.count == 1, let piece = pieces.first else { return nil }
         switch piece {
-        case .literal, .secret: return nil
+        case .literal, .secret, .environment: return nil
         case .link, .json, .vscodeLinkJSON, .base64, .cmdWord: return piece
         }
     }
@@ -65,10 +73,28 @@ public indirect enum Piece: Sendable, Hashable {
     /// (`"command": "cmd", "args": ["/c", …]`): written as it is, and refused unless cmd and the
     /// launcher's quoting leave it alone (``CmdShell/isInertWord(_:)``).
     case cmdWord(Text)
+    /// The value of an environment variable, read when the program runs: only code encoders
+    /// write it (`os.environ["ACME_API_KEY"]`, `process.env.ACME_API_KEY`); every other
+    /// encoder refuses it.
+    case environment(String)
+
+    var containsEnvironment: Bool {
+        switch self {
+        case .literal, .secret: return false
+        case .environment: return true
+        case .link(let link):
+            switch link.query {
+            case .items(let items): return items.contains { $0.value.containsEnvironment }
+            case .whole(let text): return text.containsEnvironment
+            }
+        case .json(let value), .vscodeLinkJSON(let value): return value.containsEnvironment
+        case .base64(let text), .cmdWord(let text): return text.containsEnvironment
+        }
+    }
 
     var containsSecret: Bool {
         switch self {
-        case .literal: return false
+        case .literal, .environment: return false
         case .secret: return true
         case .link(let link): return link.containsSecret
         case .json(let value), .vscodeLinkJSON(let value): return value.containsSecret

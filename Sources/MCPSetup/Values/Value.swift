@@ -44,6 +44,16 @@ public indirect enum Value: Sendable, Hashable {
         }
     }
 
+    /// Whether any string reads an environment variable.
+    public var containsEnvironment: Bool {
+        switch self {
+        case .string(let text): return text.containsEnvironment
+        case .bool, .int: return false
+        case .array(let items): return items.contains { $0.containsEnvironment }
+        case .object(let members): return members.contains { $0.value.containsEnvironment }
+        }
+    }
+
     /// The member with the given key, if this is an object that has one.
     public subscript(key: String) -> Value? {
         guard case .object(let members) = self else { return nil }

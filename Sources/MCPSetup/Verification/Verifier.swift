@@ -20,6 +20,18 @@ public struct Verifier: Sendable {
     public func verify(_ content: String, encodes document: Document) throws(Mismatch) -> [String]? {
         do {
             switch document {
+            case .command(let argv, let shell) where shell == .posix && argv.contains(where: \.containsEnvironment):
+                // Environment reads: the splitter keeps each `${NAME}` as a marker, and the
+                // words are compared with their texts rendered with markers.
+                let words = try POSIXShell.split(content, variables: true)
+                guard words.count == argv.count else {
+                    throw Mismatch(description: "the shell splits the command into \(words.count) words, not \(argv.count)")
+                }
+                let marking = Verifier(renderer: renderer.markingEnvironment)
+                for (index, (word, expected)) in zip(words, argv).enumerated() {
+                    try marking.verify(word, encodes: expected, at: "word \(index + 1)")
+                }
+                return words.map(EnvironmentMarker.unmarked)
             case .command(let argv, let shell):
                 let words = try shell.split(content)
                 guard words.count == argv.count else {
@@ -44,6 +56,8 @@ public struct Verifier: Sendable {
             case .line(let text):
                 guard !content.contains("\n") else { throw Mismatch(description: "a one-line artifact contains a line break") }
                 try verify(content, encodes: text, at: "line")
+            case .code(let code):
+                try verify(content, encodesCode: code)
             }
         } catch let error as SyntaxError {
             throw Mismatch(description: "does not parse back: \(error)")
@@ -79,7 +93,7 @@ public struct Verifier: Sendable {
         case .cmdWord(let inner):
             guard CmdShell.isInertWord(actual) else { throw Mismatch(description: "\(path) is not left alone by cmd /c") }
             try verify(actual, encodes: inner, at: path + "(cmd)")
-        case .literal, .secret:
+        case .literal, .secret, .environment:
             break
         }
     }

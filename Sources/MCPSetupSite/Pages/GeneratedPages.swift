@@ -6,7 +6,15 @@ struct GeneratedPages: Sendable {
     let clients: [ClientArtifacts]
 
     var routes: [String] {
-        ["clients/"] + clients.map { "clients/\($0.id)/" }
+        ["clients/"] + (agentClientIDs.isEmpty ? [] : [Self.agentsRoute]) + clients.map { "clients/\($0.id)/" }
+    }
+
+    /// Where the "Build an agent" page goes: every agent API, SDK and builder in one set of tabs.
+    static let agentsRoute = "agents/"
+
+    /// The clients of the "Build an agent" page, in catalog order.
+    var agentClientIDs: [String] {
+        clients.filter { $0.group == .code || $0.group == .builder }.map(\.id)
     }
 
     func pages(widget: SetupWidget, templates: TemplateSet, keyBox: String) throws -> [LaidOutPage] {
@@ -25,9 +33,16 @@ struct GeneratedPages: Sendable {
         let overview = try templates.render("pages/clients", [
             "server": ["title": request.profile.title],
             "kinds": kinds.map { ["name": Self.kindLabel($0)] },
+            "hasAgents": !agentClientIDs.isEmpty,
             "rows": rows,
         ])
         pages.append(LaidOutPage(route: "clients/", title: "Supported clients", description: "Every client \(request.profile.title) works with, and how each one is set up.", bodyHTML: overview))
+        if !agentClientIDs.isEmpty {
+            let setup = keyBox + (try templates.render("partials/setup", widget.context(block: "b0", clientIDs: agentClientIDs)))
+            let body = try templates.render("pages/agents", ["server": ["title": request.profile.title, "envVar": request.profile.envVar], "setup": setup])
+            pages.append(LaidOutPage(route: Self.agentsRoute, title: "Build an agent", description: "Connect \(request.profile.title) to an agent you build in code or in an agent builder.",
+                                     bodyHTML: body, setupData: try widget.pageData(clientIDs: agentClientIDs)))
+        }
         for client in clients {
             let context = widget.context(block: "b0", clientIDs: [client.id])
             let setup = keyBox + (try templates.render("partials/setup", context))
@@ -48,6 +63,7 @@ struct GeneratedPages: Sendable {
         case .link: return "Install link"
         case .url: return "Server URL"
         case .field: return "Form field"
+        case .code: return "Code"
         }
     }
 }

@@ -65,7 +65,7 @@ struct SetupWidget: Sendable {
             // The client's own badge wording where it publishes a badge; the image stays on the
             // client's host (the site loads nothing from other hosts).
             "installLabel": artifact.badge?.alt ?? artifact.title,
-            "syntax": artifact.format?.rawValue ?? (artifact.shell != nil ? "shell" : "url"),
+            "syntax": artifact.format?.rawValue ?? artifact.language?.rawValue ?? (artifact.shell != nil ? "shell" : "url"),
         ]
         if let content = artifact.content {
             context["content"] = content

@@ -138,6 +138,106 @@ def goose_link(c):
     return [q["url"], None, q["type"]]
 
 
+def python_literals(source):
+    """Every dict literal of a Python snippet (parsed by Python's own ast), nested ones too, and
+    each call's keyword arguments as a dict."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            try:
+                found.append(ast.literal_eval(node))
+            except ValueError:
+                pass
+        elif isinstance(node, ast.Call) and node.keywords:
+            kwargs = {}
+            for keyword in node.keywords:
+                try:
+                    kwargs[keyword.arg] = ast.literal_eval(keyword.value)
+                except ValueError:
+                    pass
+            found.append(kwargs)
+    return found
+
+
+def typescript_literals(source):
+    """Every object literal of a TypeScript snippet: bare keys quoted and true/false renamed
+    outside strings (double-quoted, JSON escapes), then each balanced {...} (braces outside
+    strings) read by ast."""
+    import ast
+    out, i, prev, length, opened, spans = [], 0, "", 0, [], []
+
+    def emit(token):
+        nonlocal length
+        out.append(token)
+        length += len(token)
+
+    while i < len(source):
+        c = source[i]
+        if c == '"':
+            j = i + 1
+            while source[j] != '"':
+                j += 2 if source[j] == "\\" else 1
+            emit(source[i:j + 1])
+            prev = '"'
+            i = j + 1
+            continue
+        if c.isalpha() or c in "_$":
+            j = i
+            while j < len(source) and (source[j].isalnum() or source[j] in "_$"):
+                j += 1
+            word = source[i:j]
+            if source[j:].lstrip(" ").startswith(":") and prev in ("{", ","):
+                emit('"' + word + '"')
+            else:
+                emit({"true": "True", "false": "False"}.get(word, word))
+            prev = "w"
+            i = j
+            continue
+        if c == "{":
+            opened.append(length)
+        elif c == "}" and opened:
+            spans.append((opened.pop(), length + 1))
+        emit(c)
+        if not c.isspace():
+            prev = c
+        i += 1
+    text = "".join(out)
+    found = []
+    for start, end in sorted(spans):
+        try:
+            found.append(ast.literal_eval(text[start:end]))
+        except (ValueError, SyntaxError):
+            pass
+    return found
+
+
+def code_entry(dicts, url_key="url", keyword_key=None):
+    """[url, credential, transport keyword] of the first literal with url_key."""
+    for d in dicts:
+        if isinstance(d, dict) and url_key in d and isinstance(d[url_key], str):
+            if "authorization" in d:
+                credential = "Bearer " + d["authorization"]
+            elif "authorization_token" in d:
+                credential = "Bearer " + d["authorization_token"]
+            else:
+                headers = d.get("headers") or (d.get("requestInit") or {}).get("headers")
+                credential = header_value(headers)
+            return [d[url_key], credential, d.get(keyword_key) if keyword_key else None]
+    raise SystemExit("no literal with " + url_key)
+
+
+def curl_body(c):
+    argv = shlex.split(c)
+    if argv[0] != "curl":
+        raise SystemExit("not a curl command")
+    return json.loads(flag(argv, "-d"))
+
+
+def builder_key(c):
+    return "Bearer " + c if AUTH == "bearer" else c
+
+
 DECODERS = {
     "claude-desktop/config": bridge,
     "claude-desktop/config-windows": bridge,
@@ -187,6 +287,27 @@ DECODERS = {
     "trae/install-link": lambda c, a: base64_link(c),
     "trae/install-link-cn": lambda c, a: base64_link(c),
     "trae/mcp-json": lambda c, a: entry(json.loads(c)["mcpServers"][NAME]),
+    "openai-responses/python": lambda c, a: code_entry(python_literals(c), "server_url"),
+    "openai-responses/typescript": lambda c, a: code_entry(typescript_literals(c), "server_url"),
+    "openai-responses/curl": lambda c, a: code_entry(curl_body(c)["tools"], "server_url"),
+    "anthropic-messages/curl": lambda c, a: code_entry(curl_body(c)["mcp_servers"]),
+    "anthropic-messages/python": lambda c, a: code_entry(python_literals(c)),
+    "anthropic-messages/typescript": lambda c, a: code_entry(typescript_literals(c)),
+    "vercel-ai-sdk/typescript": lambda c, a: code_entry(typescript_literals(c), keyword_key="type"),
+    "claude-agent-sdk/python": lambda c, a: code_entry(python_literals(c), keyword_key="type"),
+    "claude-agent-sdk/typescript": lambda c, a: code_entry(typescript_literals(c), keyword_key="type"),
+    "openai-agents-sdk/python": lambda c, a: code_entry(python_literals(c)),
+    "openai-agents-sdk/typescript": lambda c, a: code_entry(typescript_literals(c)),
+    "openai-agents-sdk/python-hosted": lambda c, a: code_entry(python_literals(c), "server_url"),
+    "openai-agents-sdk/typescript-hosted": lambda c, a: code_entry(typescript_literals(c), "serverUrl"),
+    "langchain/python": lambda c, a: code_entry(python_literals(c), keyword_key="transport"),
+    "langchain/typescript": lambda c, a: code_entry(typescript_literals(c), keyword_key="transport"),
+    "google-adk/python": lambda c, a: code_entry(python_literals(c)),
+    "openai-agent-builder/server-url": lambda c, a: [c, None, None],
+    "openai-agent-builder/auth-value": lambda c, a: [None, builder_key(c), None],
+    "copilot-studio/server-url": lambda c, a: [c, None, None],
+    "copilot-studio/auth-name": lambda c, a: [None, None, None],
+    "copilot-studio/key-value": lambda c, a: [None, c, None],
 }
 
 

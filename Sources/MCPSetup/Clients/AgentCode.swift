@@ -1,0 +1,130 @@
+/// What the agent targets (APIs and SDKs called from code, and agent builders) share: where the
+/// key comes from in code, the auth forms a target can send, and the notes every snippet needs.
+/// The facts of each target are in its own file; ``AgentAPIFacts`` holds the ones several share.
+extension SetupRequest {
+    /// The environment variable a snippet reads the key from: the one `--token-env` names, or
+    /// the server's.
+    var codeVariable: String {
+        if case .environment(let variable) = credential { return variable }
+        return profile.envVar
+    }
+
+    /// The key as code writes it: read from the environment, unless the key itself was given
+    /// (then it is written into the code, as the user asked).
+    var codeKey: Text {
+        holdsRealKey ? .secret : .environment(codeVariable)
+    }
+
+    /// The endpoint as code writes it: for query auth the key is appended as the value of the
+    /// server's parameter.
+    var codeEndpoint: Text {
+        guard case .query(let parameter) = profile.auth else { return .literal(profile.endpoint) }
+        if holdsRealKey { return endpointText }
+        let separator = profile.endpoint.contains("?") ? "&" : "?"
+        return .literal(profile.endpoint + separator + PercentEncoding.encode(parameter) + "=") + codeKey
+    }
+
+    /// The `headers` map a client-side SDK sends, or `nil` when no header carries the key.
+    var codeHeaders: Value? {
+        headersValue(key: codeKey)
+    }
+
+    /// Whether the server takes `Authorization: Bearer <key>`, the one form hosted connectors send.
+    var takesBearer: Bool {
+        switch profile.auth {
+        case .bearer: return true
+        case .header(let name, let prefix, let suffix):
+            return name.lowercased() == "authorization" && prefix == "Bearer " && suffix.isEmpty
+        case .query, .oauth, .none: return false
+        }
+    }
+
+    /// Whether a snippet reads an environment variable (Python then imports `os`).
+    var codeReadsEnvironment: Bool {
+        profile.auth.usesKey && !holdsRealKey
+    }
+
+    /// Where the key comes from, and the query-key warning, for every snippet.
+    func codeNotes(_ target: String) -> [String] {
+        var notes: [String] = []
+        if profile.auth.usesKey {
+            if holdsRealKey {
+                notes.append("The key is written into this code because you gave it: keep the file out of version control, or render without the key to read it from \(codeVariable).")
+            } else {
+                notes.append("Set \(codeVariable) to your \(profile.title) key in the environment the program runs in; the code reads it from there.")
+            }
+        }
+        if case .query = profile.auth, !holdsRealKey {
+            notes.append("The key is added to the URL as it is: percent-encode it first if it holds characters other than letters, digits and - . _ ~.")
+        }
+        if let note = queryKeyNote { notes.append(note) }
+        return notes
+    }
+
+    /// Why a hosted connector (called from its vendor's cloud) cannot reach the server, or
+    /// `nil` when it can.
+    func hostedUnreachable(_ service: String, instead: String) -> String? {
+        guard Endpoint.isUnreachableFromCloud(profile.endpoint) else { return nil }
+        return "\(service) connects from its vendor's cloud, which cannot reach \(Endpoint.redacted(profile.endpoint)) (a local or private address); \(instead)"
+    }
+
+    /// Why a snippet cannot be made for an OAuth server, or `nil`: code has no browser to sign
+    /// in with, so the application must get a token first.
+    func codeOAuthReason(_ target: String) -> String? {
+        guard profile.auth == .oauth else { return nil }
+        return "\(profile.title) signs in with OAuth, which a snippet for \(target) cannot do for you: run the OAuth flow for \(Endpoint.redacted(profile.endpoint)) in your application, then send the access token as a bearer token."
+    }
+}
+
+/// Facts several agent targets share.
+enum AgentAPIFacts {
+    /// The prompt every snippet sends, as a value (it holds the server's title).
+    static func prompt(_ request: SetupRequest) -> Value {
+        .literal("What can you do with \(request.profile.title)?")
+    }
+
+    /// The model named in OpenAI snippets: the one OpenAI's late-2026 examples use.
+    static let openAIModel = "gpt-6.2-astra"
+    /// The model named in Anthropic snippets: the one Anthropic's connector examples use.
+    static let anthropicModel = "claude-opus-4-6"
+    /// The model named in Google snippets.
+    static let geminiModel = "gemini-3.5-flash"
+
+    /// The approval note of targets whose snippet sets approval to never.
+    static func approvalNote(_ field: String) -> String {
+        "\(field) lets the model call every tool of the server without asking; set it to always, or list the tools that need approval, to confirm each call."
+    }
+}
+
+/// Builds a `curl` request to an agent API: the vendor key read from `vendorVariable`, the
+/// JSON body with the server's key (read from the environment unless it was given).
+func curlArtifact(url: String, headers: [Text], body: Value, request: SetupRequest, notes: [String]) -> ArtifactSpec {
+    var argv: [Text] = ["curl", .literal(url)]
+    for header in headers { argv += ["-H", header] }
+    argv += ["-d", .json(body)]
+    var curlNotes = notes
+    if request.codeReadsEnvironment {
+        curlNotes.append("The shell puts \(request.codeVariable) into the JSON body as it is, so this works for keys without a double quote or a backslash; the Python and TypeScript forms take any key.")
+    }
+    return ArtifactSpec("curl", kind: .code, title: "curl", body: .document(.command(argv: argv, shell: .posix)), notes: curlNotes)
+}
+
+/// Builds one code artifact.
+func codeArtifact(_ id: String, title: String, _ language: CodeLanguage, notes: [String], build: (inout CodeBuilder) -> Void) -> ArtifactSpec {
+    var builder = CodeBuilder(language)
+    build(&builder)
+    return ArtifactSpec(id, kind: .code, title: title, body: .document(.code(builder.code)), notes: notes)
+}
+
+extension CodeBuilder {
+    /// `import os` and a blank line when the snippet reads the environment; nothing otherwise.
+    mutating func pythonImportOS(_ request: SetupRequest) {
+        if request.codeReadsEnvironment { source("import os\n") }
+    }
+}
+
+/// The support matrix's environment syntax of a client whose snippets are in `languages`:
+/// how each one reads `VAR`, as the code encoder writes it.
+func codeEnvironmentSyntax(_ languages: [CodeLanguage]) -> String {
+    languages.map { CodeSyntax.environmentRead("VAR", $0) }.joined(separator: " / ")
+}

@@ -1,0 +1,3 @@
+export function openai(model) {
+  return { provider: "openai", model };
+}

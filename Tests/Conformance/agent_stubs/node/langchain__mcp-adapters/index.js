@@ -1,0 +1,11 @@
+import { record } from "agent-stub-record";
+
+export class MultiServerMCPClient {
+  constructor(config) {
+    record("langchain.MultiServerMCPClient", config);
+  }
+  async getTools() {
+    return [];
+  }
+  async close() {}
+}

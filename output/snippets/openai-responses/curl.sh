@@ -1,0 +1,1 @@
+curl https://api.openai.com/v1/responses -H 'Content-Type: application/json' -H "Authorization: Bearer ${OPENAI_API_KEY}" -d '{"model":"gpt-6.2-astra","tools":[{"type":"mcp","server_label":"acme","server_url":"https://mcp.acme.dev/mcp","authorization":"'"${ACME_API_KEY}"'","require_approval":"never"}],"input":"What can you do with Acme?"}'
