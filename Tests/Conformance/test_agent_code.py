@@ -224,17 +224,20 @@ def test_agent_snippets_hand_the_sdk_the_intended_configuration(mcp_setup, case,
             content = artifact["content"]
             if case.credential == "env":
                 assert case.key not in content
-            else:
+            elif not aid.endswith("/curl"):
                 assert case.env_var not in content, f"{aid} reads the environment though the key was given"
             workdir = tmp_path / aid.replace("/", "_")
             workdir.mkdir()
             if aid.endswith("/curl"):
                 assert artifact["shell"] == "posix"
-                if case.credential == "env" and ('"' in case.key or "\\" in case.key):
+                # curl always reads the key from the environment, even when it was given, so it
+                # stays out of shell history.
+                assert case.key not in content, f"{aid} holds the key"
+                if '"' in case.key or "\\" in case.key:
                     # The shell inserts the key into the JSON body as it is: said in a note.
                     assert any("double quote or a backslash" in note for note in artifact["notes"]), aid
                     continue
-                calls = run_curl(content, workdir, env)
+                calls = run_curl(content, workdir, {**env, case.env_var: case.key})
             elif artifact.get("language") == "python":
                 calls = run_python(content, workdir, env)
             else:

@@ -17,12 +17,19 @@ extension SetupRequest {
 
     /// The endpoint as code writes it: for query auth the key is appended as the value of the
     /// server's parameter.
-    var codeEndpoint: Text {
+    var codeEndpoint: Text { codeEndpoint(key: codeKey) }
+
+    /// The endpoint with `key` (the secret, or an environment read) for query auth.
+    func codeEndpoint(key: Text) -> Text {
         guard case .query(let parameter) = profile.auth else { return .literal(profile.endpoint) }
-        if holdsRealKey { return endpointText }
+        if !key.containsEnvironment { return endpointText }
         let separator = profile.endpoint.contains("?") ? "&" : "?"
-        return .literal(profile.endpoint + separator + PercentEncoding.encode(parameter) + "=") + codeKey
+        return .literal(profile.endpoint + separator + PercentEncoding.encode(parameter) + "=") + key
     }
+
+    /// The key in a `curl` command: always the shell variable, even when the key was given,
+    /// so it stays out of shell history and `ps` (agent-apis-2026-12.md §11, rule 3).
+    var shellKey: Text { .environment(codeVariable) }
 
     /// The `headers` map a client-side SDK sends, or `nil` when no header carries the key.
     var codeHeaders: Value? {
@@ -34,7 +41,7 @@ extension SetupRequest {
         switch profile.auth {
         case .bearer: return true
         case .header(let name, let prefix, let suffix):
-            return name.lowercased() == "authorization" && prefix == "Bearer " && suffix.isEmpty
+            return name.lowercased() == "authorization" && prefix.lowercased() == "bearer " && suffix.isEmpty
         case .query, .oauth, .none: return false
         }
     }
@@ -70,9 +77,18 @@ extension SetupRequest {
 
     /// Why a snippet cannot be made for an OAuth server, or `nil`: code has no browser to sign
     /// in with, so the application must get a token first.
-    func codeOAuthReason(_ target: String) -> String? {
+    func codeOAuthReason(_ target: String, hook: String? = nil) -> String? {
         guard profile.auth == .oauth else { return nil }
-        return "\(profile.title) signs in with OAuth, which a snippet for \(target) cannot do for you: run the OAuth flow for \(Endpoint.redacted(profile.endpoint)) in your application, then send the access token as a bearer token."
+        let instead = hook.map { "use \(target)'s OAuth support (\($0)), or " } ?? ""
+        return "\(profile.title) signs in with OAuth, and these snippets send a key: \(instead)run the OAuth flow for \(Endpoint.redacted(profile.endpoint)) in your application and send the access token as a bearer token."
+    }
+}
+
+extension SetupRequest {
+    /// The note of a form field that holds the key when the user chose to reference a variable:
+    /// an agent builder runs in the cloud and reads no environment.
+    func builderKeyNotes(_ builder: String) -> [String] {
+        credential.isReference ? ["\(builder) runs in the cloud and reads no environment variables: type your key where \(placeholder) stands."] : []
     }
 }
 
@@ -102,9 +118,12 @@ func curlArtifact(url: String, headers: [Text], body: Value, request: SetupReque
     var argv: [Text] = ["curl", .literal(url)]
     for header in headers { argv += ["-H", header] }
     argv += ["-d", .json(body)]
-    var curlNotes = notes
-    if request.codeReadsEnvironment {
-        curlNotes.append("The shell puts \(request.codeVariable) into the JSON body as it is, so this works for keys without a double quote or a backslash; the Python and TypeScript forms take any key.")
+    var curlNotes = notes.filter { !$0.hasPrefix("The key is written into this code") && !$0.hasPrefix("Set \(request.codeVariable) ") }
+    if request.profile.auth.usesKey {
+        curlNotes.append("Set \(request.codeVariable) to your \(request.profile.title) key first (the command reads it, so the key stays out of your shell history). The shell puts it into the JSON body as it is, so this works for keys without a double quote or a backslash; the Python and TypeScript forms take any key.")
+    }
+    if case .query = request.profile.auth, !curlNotes.contains(where: { $0.hasPrefix("The key is added to the URL as it is") }) {
+        curlNotes.append("The key is added to the URL as it is: percent-encode it first if it holds characters other than letters, digits and - . _ ~.")
     }
     return ArtifactSpec("curl", kind: .code, title: "curl", body: .document(.command(argv: argv, shell: .posix)), notes: curlNotes)
 }
@@ -120,6 +139,12 @@ extension CodeBuilder {
     /// `import os` and a blank line when the snippet reads the environment; nothing otherwise.
     mutating func pythonImportOS(_ request: SetupRequest) {
         if request.codeReadsEnvironment { source("import os\n") }
+    }
+
+    /// In TypeScript, the line that stops the program when the key's variable is unset, after
+    /// the imports; nothing when the snippet reads no variable.
+    mutating func typescriptRequireKey(_ request: SetupRequest) {
+        if request.codeReadsEnvironment, let check = CodeSyntax.environmentCheck(request.codeVariable, .typescript) { source(check) }
     }
 }
 

@@ -44,13 +44,14 @@ public struct AnthropicMessages: Client {
     }
 
     /// The `mcp_servers` entry.
-    static func server(_ request: SetupRequest) -> Value {
+    static func server(_ request: SetupRequest, key: Text? = nil) -> Value {
+        let key = key ?? request.codeKey
         var members: [Value.Member] = [
             Value.Member("type", "url"),
-            Value.Member("url", .string(request.codeEndpoint)),
+            Value.Member("url", .string(request.codeEndpoint(key: key))),
             Value.Member("name", .literal(request.profile.name)),
         ]
-        if request.takesBearer { members.append(Value.Member("authorization_token", .string(request.codeKey))) }
+        if request.takesBearer { members.append(Value.Member("authorization_token", .string(key))) }
         return .object(members)
     }
 
@@ -80,7 +81,9 @@ public struct AnthropicMessages: Client {
             code.add(",\n    betas=[", .string("\(Self.beta)"), "],\n)\nprint(message.content)\n")
         }
         let typescript = codeArtifact("typescript", title: "TypeScript", .typescript, notes: ["npm install @anthropic-ai/sdk; the client reads your Anthropic key from ANTHROPIC_API_KEY."] + notes) { code in
-            code.add("import Anthropic from ", .string("@anthropic-ai/sdk"), ";\n\nconst client = new Anthropic();\nconst message = await client.beta.messages.create({\n  model: ", .string("\(AgentAPIFacts.anthropicModel)"), ", // your model\n  max_tokens: 1000,\n  messages: ")
+            code.add("import Anthropic from ", .string("@anthropic-ai/sdk"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const client = new Anthropic();\nconst message = await client.beta.messages.create({\n  model: ", .string("\(AgentAPIFacts.anthropicModel)"), ", // your model\n  max_tokens: 1000,\n  messages: ")
             code.value(messages, depth: 1)
             code.source(",\n  mcp_servers: ")
             code.value(servers, depth: 1)
@@ -92,7 +95,7 @@ public struct AnthropicMessages: Client {
             Value.Member("model", .literal(AgentAPIFacts.anthropicModel)),
             Value.Member("max_tokens", .int(1000)),
             Value.Member("messages", messages),
-            Value.Member("mcp_servers", servers),
+            Value.Member("mcp_servers", .array([Self.server(request, key: request.shellKey)])),
             Value.Member("tools", tools),
         ])
         let curl = curlArtifact(url: "https://api.anthropic.com/v1/messages",

@@ -32,7 +32,7 @@ public struct ClaudeAgentSDK: Client {
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        if let reason = request.codeOAuthReason(title) {
+        if let reason = request.codeOAuthReason(title, hook: nil) {
             return [
                 ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
                 ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
@@ -54,7 +54,9 @@ public struct ClaudeAgentSDK: Client {
             code.source(", options=options):\n        print(message)\n\n\nanyio.run(main)\n")
         }
         let typescript = codeArtifact("typescript", title: "TypeScript", .typescript, notes: ["npm install @anthropic-ai/claude-agent-sdk; it runs Claude Code, which reads your Anthropic key from ANTHROPIC_API_KEY."] + notes) { code in
-            code.add("import { query } from ", .string("@anthropic-ai/claude-agent-sdk"), ";\n\nfor await (const message of query({\n  prompt: ")
+            code.add("import { query } from ", .string("@anthropic-ai/claude-agent-sdk"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("for await (const message of query({\n  prompt: ")
             code.value(AgentAPIFacts.prompt(request), depth: 1)
             code.source(",\n  options: {\n    mcpServers: ")
             code.value(servers, depth: 2)

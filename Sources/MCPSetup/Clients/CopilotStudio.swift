@@ -38,7 +38,9 @@ public struct CopilotStudio: Client {
             ]
         }
         let url = Text.literal(profile.endpoint)
-        let noKey = "This server takes no key, so there is nothing to enter here."
+        let noKey = profile.auth == .oauth
+            ? "Each user signs in with OAuth when Copilot Studio creates their connection, so there is no key to enter."
+            : "This server takes no key, so there is nothing to enter here."
         switch profile.auth {
         case .none, .oauth:
             let choice = profile.auth == .oauth ? "Under Authentication choose OAuth 2.0 and Dynamic discovery; Copilot Studio signs each user in." : "Under Authentication choose None."
@@ -52,7 +54,7 @@ public struct CopilotStudio: Client {
                 ArtifactSpec("server-url", kind: .url, title: "Server URL", body: .document(.line(url)), notes: [Self.wizard, "Under Authentication choose API key, Type Query, and enter \(parameter) as the parameter name."]),
                 ArtifactSpec("auth-name", kind: .field, title: "Query parameter name", body: .document(.line(.literal(parameter))), notes: ["Type: Query."]),
                 ArtifactSpec("key-value", kind: .field, title: "Key for the connection", body: .document(.line(.secret)),
-                             notes: ["Enter this when Copilot Studio creates the connection; each user of the agent enters their own key."] + (request.queryKeyNote.map { [$0] } ?? [])),
+                             notes: ["Enter this when Copilot Studio creates the connection; each user of the agent enters their own key."] + request.builderKeyNotes(title) + (request.queryKeyNote.map { [$0] } ?? [])),
             ]
         case .bearer, .header:
             guard let header = request.authHeader(key: .secret) else { return [] }
@@ -60,7 +62,7 @@ public struct CopilotStudio: Client {
                 ArtifactSpec("server-url", kind: .url, title: "Server URL", body: .document(.line(url)), notes: [Self.wizard, "Under Authentication choose API key, Type Header, and enter \(header.name) as the header name."]),
                 ArtifactSpec("auth-name", kind: .field, title: "Header name", body: .document(.line(.literal(header.name))), notes: ["Type: Header."]),
                 ArtifactSpec("key-value", kind: .field, title: "Key for the connection", body: .document(.line(header.value)),
-                             notes: ["Enter this, exactly, when Copilot Studio creates the connection; each user of the agent enters their own key."]),
+                             notes: ["Enter this, exactly, when Copilot Studio creates the connection; each user of the agent enters their own key."] + request.builderKeyNotes(title)),
             ]
         }
     }

@@ -25,7 +25,7 @@ public struct GoogleADK: Client {
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        if let reason = request.codeOAuthReason(title) {
+        if let reason = request.codeOAuthReason(title, hook: "McpToolset's auth_scheme and auth_credential") {
             return [ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason))]
         }
         let params = request.profile.transport == .sse ? "SseConnectionParams" : "StreamableHTTPConnectionParams"

@@ -34,7 +34,7 @@ public struct LangChain: Client {
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        if let reason = request.codeOAuthReason(title) {
+        if let reason = request.codeOAuthReason(title, hook: "the connection's auth") {
             return [
                 ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
                 ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
@@ -51,7 +51,9 @@ public struct LangChain: Client {
             code.add("})\n    print(result[", .string("messages"), "][-1].content)\n\n\nasyncio.run(main())\n")
         }
         let typescript = codeArtifact("typescript", title: "TypeScript", .typescript, notes: ["npm install @langchain/mcp-adapters; pass the tools to any LangChain agent."] + notes) { code in
-            code.add("import { MultiServerMCPClient } from ", .string("@langchain/mcp-adapters"), ";\n\nconst client = new MultiServerMCPClient({\n  mcpServers: ")
+            code.add("import { MultiServerMCPClient } from ", .string("@langchain/mcp-adapters"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const client = new MultiServerMCPClient({\n  mcpServers: ")
             code.value(Self.connection(request, transport: "http"), depth: 1)
             code.source(",\n});\nconst tools = await client.getTools();\nconsole.log(tools.map((tool) => tool.name));\nawait client.close();\n")
         }

@@ -37,7 +37,7 @@ public struct OpenAIAgentBuilder: Client {
         if request.takesBearer {
             return [
                 ArtifactSpec("server-url", kind: .url, title: "Server URL", body: .document(.line(.literal(profile.endpoint))), notes: [intro, "For authentication choose the access token or API key, and enter the key below."]),
-                ArtifactSpec("auth-value", kind: .field, title: "Access token or API key", body: .document(.line(.secret)), notes: ["The key alone, without the word Bearer: OpenAI sends it as Authorization: Bearer <key>."]),
+                ArtifactSpec("auth-value", kind: .field, title: "Access token or API key", body: .document(.line(.secret)), notes: ["The key alone, without the word Bearer."] + request.builderKeyNotes(title)),
             ]
         }
         switch profile.auth {
@@ -45,7 +45,7 @@ public struct OpenAIAgentBuilder: Client {
             guard let header = request.authHeader(key: .secret) else { return [] }
             return [
                 ArtifactSpec("server-url", kind: .url, title: "Server URL", body: .document(.line(.literal(profile.endpoint))), notes: [intro, "For authentication choose custom headers, and add the header \(header.name) with the value below."]),
-                ArtifactSpec("auth-value", kind: .field, title: "Custom header: \(header.name)", body: .document(.line(header.value)), notes: ["Enter \(header.name) as the header name and this as its value."]),
+                ArtifactSpec("auth-value", kind: .field, title: "Custom header: \(header.name)", body: .document(.line(header.value)), notes: ["Enter \(header.name) as the header name and this as its value."] + request.builderKeyNotes(title)),
             ]
         case .query:
             return [

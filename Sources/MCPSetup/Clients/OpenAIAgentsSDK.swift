@@ -11,6 +11,8 @@
 ///   `new MCPServerStreamableHttp({ url, name, requestInit: { headers } })`, then `connect()` and
 ///   `close()`; `tool.ts`: `hostedMcpTool({ serverLabel, serverUrl, authorization?, headers?,
 ///   requireApproval? })`, which defaults `requireApproval` to "never".
+/// - SSE servers: `MCPServerSse` (Python, same params) and `MCPServerSSE` (TypeScript, same
+///   options) in the same modules.
 /// - PyPI openai-agents 0.24.0 and npm @openai/agents 0.20.0 (2026-10): no MCP-shape change is
 ///   known (unconfirmed).
 public struct OpenAIAgentsSDK: Client {
@@ -30,7 +32,7 @@ public struct OpenAIAgentsSDK: Client {
     /// The artifacts: local Python and TypeScript first (they work with any header and any
     /// reachable URL), then the hosted forms.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        if let reason = request.codeOAuthReason(title) {
+        if let reason = request.codeOAuthReason(title, hook: "the auth parameter in Python, authProvider in TypeScript") {
             return ["python", "typescript", "python-hosted", "typescript-hosted"].map { id in
                 ArtifactSpec(id, kind: .code, title: Self.title(id), body: .unavailable(reason: reason))
             }
@@ -45,19 +47,15 @@ public struct OpenAIAgentsSDK: Client {
     private func local(_ request: SetupRequest) -> [ArtifactSpec] {
         let setup = "the agent reads your OpenAI key from OPENAI_API_KEY."
         let notes = request.codeNotes(title) + ["Your process connects to the server, so a local or private URL works."]
-        guard request.profile.transport == .http else {
-            let reason = "These snippets use MCPServerStreamableHttp; for an SSE server use MCPServerSse with the same params."
-            return [
-                ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
-            ]
-        }
+        let sse = request.profile.transport == .sse
+        let pythonClass = sse ? "MCPServerSse" : "MCPServerStreamableHttp"
+        let typescriptClass = sse ? "MCPServerSSE" : "MCPServerStreamableHttp"
         var params: [Value.Member] = [Value.Member("url", .string(request.codeEndpoint))]
         params.append("headers", request.codeHeaders)
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install openai-agents; " + setup] + notes) { code in
             code.source("import asyncio\n")
             code.pythonImportOS(request)
-            code.source("\nfrom agents import Agent, Runner\nfrom agents.mcp import MCPServerStreamableHttp\n\n\nasync def main() -> None:\n    async with MCPServerStreamableHttp(\n        name=")
+            code.source("\nfrom agents import Agent, Runner\nfrom agents.mcp import \(pythonClass)\n\n\nasync def main() -> None:\n    async with \(pythonClass)(\n        name=")
             code.value(.literal(request.profile.name), depth: 2)
             code.source(",\n        params=")
             code.value(.object(params), depth: 2)
@@ -68,7 +66,9 @@ public struct OpenAIAgentsSDK: Client {
         var options: [Value.Member] = [Value.Member("name", .literal(request.profile.name)), Value.Member("url", .string(request.codeEndpoint))]
         if let headers = request.codeHeaders { options.append(Value.Member("requestInit", .object([Value.Member("headers", headers)]))) }
         let typescript = codeArtifact("typescript", title: "TypeScript", .typescript, notes: ["npm install @openai/agents; " + setup] + notes) { code in
-            code.add("import { Agent, MCPServerStreamableHttp, run } from ", .string("@openai/agents"), ";\n\nconst server = new MCPServerStreamableHttp(")
+            code.add("import { Agent, \(typescriptClass), run } from ", .string("@openai/agents"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const server = new \(typescriptClass)(")
             code.value(.object(options), depth: 0)
             code.add(");\nawait server.connect();\ntry {\n  const agent = new Agent({ name: ", .string("Assistant"), ", mcpServers: [server] });\n  const result = await run(agent, ")
             code.value(AgentAPIFacts.prompt(request), depth: 1)
@@ -99,7 +99,9 @@ public struct OpenAIAgentsSDK: Client {
         if let headers = tool["headers"] { options.append(Value.Member("headers", headers)) }
         options.append(Value.Member("requireApproval", "never"))
         let typescript = codeArtifact("typescript-hosted", title: "TypeScript (hosted tool)", .typescript, notes: ["npm install @openai/agents; the agent reads your OpenAI key from OPENAI_API_KEY."] + notes) { code in
-            code.add("import { Agent, hostedMcpTool, run } from ", .string("@openai/agents"), ";\n\nconst agent = new Agent({\n  name: ", .string("Assistant"), ",\n  tools: [\n    hostedMcpTool(")
+            code.add("import { Agent, hostedMcpTool, run } from ", .string("@openai/agents"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const agent = new Agent({\n  name: ", .string("Assistant"), ",\n  tools: [\n    hostedMcpTool(")
             code.value(.object(options), depth: 2)
             code.source("),\n  ],\n});\nconst result = await run(agent, ")
             code.value(AgentAPIFacts.prompt(request), depth: 0)

@@ -27,19 +27,23 @@ public struct OpenAIResponses: Client {
     public var envSyntax: String? { codeEnvironmentSyntax([.python, .typescript]) }
 
     /// The `mcp` tool object and what to know about it.
-    static func tool(_ request: SetupRequest) -> (tool: Value, notes: [String]) {
+    static func tool(_ request: SetupRequest, key: Text? = nil) -> (tool: Value, notes: [String]) {
+        let key = key ?? request.codeKey
         var members: [Value.Member] = [
             Value.Member("type", "mcp"),
             Value.Member("server_label", .literal(request.profile.name)),
-            Value.Member("server_url", .string(request.codeEndpoint)),
+            Value.Member("server_url", .string(request.codeEndpoint(key: key))),
         ]
         var notes: [String] = []
         if request.takesBearer {
-            members.append(Value.Member("authorization", .string(request.codeKey)))
-            notes.append("authorization holds the key alone: OpenAI sends it as Authorization: Bearer <key>.")
-        } else if let header = request.authHeader(key: request.codeKey) {
+            members.append(Value.Member("authorization", .string(key)))
+            notes.append("authorization holds the key alone, without the word Bearer; OpenAI's guide calls it an access token, and gateways read it as Authorization: Bearer <key> (how OpenAI sends it is not documented).")
+        } else if let header = request.authHeader(key: key) {
             members.append(Value.Member("headers", .object([Value.Member(header.name, .string(header.value))])))
             notes.append("The server takes its key in \(header.name), so it goes in headers: the field is in the API schema and every SDK, but OpenAI's current guide shows only authorization, so test it once before relying on it.")
+            if header.name.lowercased() == "authorization" {
+                notes.append("An Authorization header in headers may meet OpenAI's own use of authorization: a September 2026 report saw 424 errors until the credential moved to authorization (unconfirmed). If the server can take Authorization: Bearer <key>, render with --auth bearer.")
+            }
         }
         members.append(Value.Member("require_approval", "never"))
         notes.append(AgentAPIFacts.approvalNote("require_approval \"never\""))
@@ -72,7 +76,9 @@ public struct OpenAIResponses: Client {
             code.source(",\n)\nprint(response.output_text)\n")
         }
         let typescript = codeArtifact("typescript", title: "TypeScript", .typescript, notes: ["npm install openai; the client reads your OpenAI key from OPENAI_API_KEY."] + notes) { code in
-            code.add("import OpenAI from ", .string("openai"), ";\n\nconst client = new OpenAI();\nconst response = await client.responses.create({\n  model: ", .string("\(AgentAPIFacts.openAIModel)"), ", // your model\n  tools: ")
+            code.add("import OpenAI from ", .string("openai"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const client = new OpenAI();\nconst response = await client.responses.create({\n  model: ", .string("\(AgentAPIFacts.openAIModel)"), ", // your model\n  tools: ")
             code.value(.array([tool]), depth: 1)
             code.source(",\n  input: ")
             code.value(AgentAPIFacts.prompt(request), depth: 1)
@@ -80,7 +86,7 @@ public struct OpenAIResponses: Client {
         }
         let body = Value.object([
             Value.Member("model", .literal(AgentAPIFacts.openAIModel)),
-            Value.Member("tools", .array([tool])),
+            Value.Member("tools", .array([Self.tool(request, key: request.shellKey).tool])),
             Value.Member("input", AgentAPIFacts.prompt(request)),
         ])
         let curl = curlArtifact(url: "https://api.openai.com/v1/responses",

@@ -24,7 +24,7 @@ public struct VercelAISDK: Client {
 
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
-        if let reason = request.codeOAuthReason(title) {
+        if let reason = request.codeOAuthReason(title, hook: "an authProvider in the transport") {
             return [ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason))]
         }
         var transport: [Value.Member] = [Value.Member("type", request.profile.transport == .sse ? "sse" : "http"), Value.Member("url", .string(request.codeEndpoint))]
@@ -32,7 +32,9 @@ public struct VercelAISDK: Client {
         let options = Value.object([Value.Member("transport", .object(transport))])
         let notes = ["npm install ai @ai-sdk/mcp @ai-sdk/openai; any AI SDK model works in place of openai(…)."] + request.codeNotes(title)
         return [codeArtifact("typescript", title: "TypeScript", .typescript, notes: notes) { code in
-            code.add("import { createMCPClient } from ", .string("@ai-sdk/mcp"), ";\nimport { openai } from ", .string("@ai-sdk/openai"), ";\nimport { generateText, stepCountIs } from ", .string("ai"), ";\n\nconst mcp = await createMCPClient(")
+            code.add("import { createMCPClient } from ", .string("@ai-sdk/mcp"), ";\nimport { openai } from ", .string("@ai-sdk/openai"), ";\nimport { generateText, stepCountIs } from ", .string("ai"), ";\n\n")
+            code.typescriptRequireKey(request)
+            code.add("const mcp = await createMCPClient(")
             code.value(options, depth: 0)
             code.add(");\ntry {\n  const { text } = await generateText({\n    model: openai(", .string("\(AgentAPIFacts.openAIModel)"), "), // your model\n    tools: await mcp.tools(),\n    stopWhen: stepCountIs(5),\n    prompt: ")
             code.value(AgentAPIFacts.prompt(request), depth: 2)

@@ -32,6 +32,15 @@ public enum CodeSyntax {
         }
     }
 
+    /// A line that stops a TypeScript program when the variable is unset or empty, so a missing
+    /// key is an error where it is read rather than a request without auth; Python's
+    /// `os.environ[…]` already raises `KeyError`, so it needs none.
+    public static func environmentCheck(_ name: String, _ language: CodeLanguage) -> String? {
+        guard language == .typescript else { return nil }
+        let read = isIdentifier(name) ? "process.env." + name : "process.env[" + JSONSyntax.quote(name) + "]"
+        return "if (!" + read + ") throw new Error(" + JSONSyntax.quote("Set " + name + " in the environment") + ");\n"
+    }
+
     /// A member key: a string literal in Python; in TypeScript a bare name when it is an
     /// identifier, otherwise a string literal.
     static func key(_ name: String, _ language: CodeLanguage) -> String {

@@ -20,7 +20,7 @@ Run the command once, or add the entry under amp.mcpServers in ~/.config/amp/set
 """#,
         "clients/anthropic-messages": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
-The Messages API's MCP connector (a beta) connects from Anthropic's cloud to a public `https://` URL. It sends the key only as a bearer token, so it works with servers that take `Authorization: Bearer`; for any other header, use the Claude Agent SDK, which connects from your own process.
+The Messages API's MCP connector (a beta) connects from Anthropic's cloud to a public `https://` URL. It sends the key only as a bearer token (or in the URL, where the server takes it there), so a server that wants another header is served by the Claude Agent SDK instead, which connects from your own process.
 
 """#,
         "clients/antigravity-cli": #"""
@@ -300,13 +300,15 @@ In Zed, add the entry under context_servers in your settings (**Settings → AI 
 """#,
         "pages/agents": #"""
 {{% CONTENT_TYPE: HTML }}
-<p>Connect {{server.title}} to an agent you build: from code, with an agent API or SDK, or in an agent builder's form. Each tab is complete and checked: copy it, set your model, and run it.</p>
+<p>Connect {{server.title}} to an agent you build: from code, with an agent API or SDK, or in an agent builder's form. Every snippet is parsed back and checked before it is shown; change the model and the prompt to yours.</p>
 <ul>
-<li><strong>Agent APIs</strong> (OpenAI Responses, Anthropic Messages) connect from the vendor's cloud, so {{server.title}}'s URL must be public. The key goes with every request.</li>
-<li><strong>Agent SDKs</strong> (Claude Agent SDK, OpenAI Agents SDK, Vercel AI SDK, LangChain, Google ADK) connect from your own process, with any header the server needs.</li>
-<li><strong>Agent builders</strong> (OpenAI Agent Builder, Copilot Studio) take the URL and the key in a form.</li>
+<li><strong>Agent APIs</strong> (OpenAI Responses, Anthropic Messages) connect from the vendor's cloud, so {{server.title}}'s URL must be public{{#usesKey}}, and the key goes with every request{{/usesKey}}.</li>
+<li><strong>Agent SDKs</strong> (Claude Agent SDK, OpenAI Agents SDK, Vercel AI SDK, LangChain, Google ADK) connect from your own process{{#usesKey}}, with any header the server needs{{/usesKey}}.</li>
+<li><strong>Agent builders</strong> (OpenAI Agent Builder, Copilot Studio) take the URL{{#usesKey}} and the key{{/usesKey}} in a form.</li>
 </ul>
-<p>The code reads your key from the <code>{{server.envVar}}</code> environment variable, so it never sits in your source; the key box below fills in only the agent builders' fields. Where a target cannot send {{server.title}}'s key the way the server takes it, its tab says so and names what works instead.</p>
+{{#usesKey}}<p>The code reads your key from the <code>{{server.envVar}}</code> environment variable, so it never sits in your source; the key box below fills in only the agent builders' fields.</p>
+{{/usesKey}}{{#oauth}}<p>{{server.title}} signs in with OAuth: the agent builders sign each user in, and code needs an access token from your application's own sign-in, as each tab says.</p>
+{{/oauth}}<p>Where a target cannot reach {{server.title}} or send what it needs, its tab says so and names what works instead.</p>
 {{{setup}}}
 
 """#,

@@ -39,7 +39,8 @@ struct GeneratedPages: Sendable {
         pages.append(LaidOutPage(route: "clients/", title: "Supported clients", description: "Every client \(request.profile.title) works with, and how each one is set up.", bodyHTML: overview))
         if !agentClientIDs.isEmpty {
             let setup = keyBox + (try templates.render("partials/setup", widget.context(block: "b0", clientIDs: agentClientIDs)))
-            let body = try templates.render("pages/agents", ["server": ["title": request.profile.title, "envVar": request.profile.envVar], "setup": setup])
+            let body = try templates.render("pages/agents", ["server": ["title": request.profile.title, "envVar": request.profile.envVar], "setup": setup,
+                                                             "usesKey": request.profile.auth.usesKey, "oauth": request.profile.auth == .oauth])
             pages.append(LaidOutPage(route: Self.agentsRoute, title: "Build an agent", description: "Connect \(request.profile.title) to an agent you build in code or in an agent builder.",
                                      bodyHTML: body, setupData: try widget.pageData(clientIDs: agentClientIDs)))
         }
