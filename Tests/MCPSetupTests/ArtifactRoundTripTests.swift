@@ -27,11 +27,11 @@ struct ArtifactRoundTripTests {
     ]
 
     /// What the URL, the credential and the transport keyword must decode to, for an artifact.
-    static func expected(_ id: String, request: SetupRequest, key: String) -> (url: String?, credential: String?, keyword: String?) {
+    static func expected(_ id: String, request: SetupRequest, key: String, encodeQuery: Bool = true) -> (url: String?, credential: String?, keyword: String?) {
         let profile = request.profile
         var url = profile.endpoint
         if case .query(let parameter) = profile.auth {
-            url += (url.contains("?") ? "&" : "?") + parameter + "=" + PercentEncoding.encode(key)
+            url += (url.contains("?") ? "&" : "?") + parameter + "=" + (encodeQuery ? PercentEncoding.encode(key) : key)
         }
         let header: String? = switch profile.auth {
         case .bearer: "Bearer " + key
@@ -42,6 +42,10 @@ struct ArtifactRoundTripTests {
         if base == "claude-desktop/bundle-manifest" {
             // The bundle never holds the key: Claude Desktop fills in the user_config entry.
             return (profile.endpoint, profile.auth.headerAffixes.map { $0.prefix + "${user_config.api_key}" + $0.suffix }, nil)
+        }
+        if base.hasSuffix("/curl") {
+            // curl reads the key from the shell, given or not: `${VAR}` stands where it goes.
+            return expected(base.replacingOccurrences(of: "/curl", with: "/python"), request: request, key: "${" + profile.envVar + "}", encodeQuery: false)
         }
         let keyword = httpKeywords[base]
         switch base {

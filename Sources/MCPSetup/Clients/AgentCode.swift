@@ -128,6 +128,16 @@ func curlArtifact(url: String, headers: [Text], body: Value, request: SetupReque
     return ArtifactSpec("curl", kind: .code, title: "curl", body: .document(.command(argv: argv, shell: .posix)), notes: curlNotes)
 }
 
+/// The code artifacts with these ids, each unavailable for the same reason.
+func unavailableCode(_ ids: [String], reason: String) -> [ArtifactSpec] {
+    ids.map { id in ArtifactSpec(id, kind: .code, title: codeTitle(id), body: .unavailable(reason: reason)) }
+}
+
+/// The title of a code artifact, by its id.
+func codeTitle(_ id: String) -> String {
+    ["python": "Python", "typescript": "TypeScript", "curl": "curl", "python-hosted": "Python (hosted tool)", "typescript-hosted": "TypeScript (hosted tool)"][id] ?? id
+}
+
 /// Builds one code artifact.
 func codeArtifact(_ id: String, title: String, _ language: CodeLanguage, notes: [String], build: (inout CodeBuilder) -> Void) -> ArtifactSpec {
     var builder = CodeBuilder(language)

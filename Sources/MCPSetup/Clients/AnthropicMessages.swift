@@ -58,11 +58,7 @@ public struct AnthropicMessages: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = Self.unavailableReason(request) {
-            return [
-                ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
-                ArtifactSpec("curl", kind: .code, title: "curl", body: .unavailable(reason: reason)),
-            ]
+            return unavailableCode(["python", "typescript", "curl"], reason: reason)
         }
         let servers = Value.array([Self.server(request)])
         let tools = Value.array([.object([Value.Member("type", "mcp_toolset"), Value.Member("mcp_server_name", .literal(request.profile.name))])])

@@ -33,10 +33,7 @@ public struct ClaudeAgentSDK: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = request.codeOAuthReason(title, hook: nil) {
-            return [
-                ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
-            ]
+            return unavailableCode(["python", "typescript"], reason: reason)
         }
         let servers = Self.servers(request)
         let allowed = Value.array([.literal("mcp__\(request.profile.name)__*")])

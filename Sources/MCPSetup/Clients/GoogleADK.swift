@@ -26,7 +26,7 @@ public struct GoogleADK: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = request.codeOAuthReason(title, hook: "McpToolset's auth_scheme and auth_credential") {
-            return [ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason))]
+            return unavailableCode(["python"], reason: reason)
         }
         let params = request.profile.transport == .sse ? "SseConnectionParams" : "StreamableHTTPConnectionParams"
         let notes = ["pip install google-adk; run the agent with adk run or adk web, which read your Gemini key from GOOGLE_API_KEY."] + request.codeNotes(title) + [

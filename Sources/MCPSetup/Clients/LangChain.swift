@@ -35,10 +35,7 @@ public struct LangChain: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = request.codeOAuthReason(title, hook: "the connection's auth") {
-            return [
-                ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
-            ]
+            return unavailableCode(["python", "typescript"], reason: reason)
         }
         let notes = request.codeNotes(title) + ["Your process connects to the server, so a local or private URL works."]
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install langchain langchain-mcp-adapters langchain-openai; any chat model works in place of the one named."] + notes) { code in

@@ -33,15 +33,9 @@ public struct OpenAIAgentsSDK: Client {
     /// reachable URL), then the hosted forms.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = request.codeOAuthReason(title, hook: "the auth parameter in Python, authProvider in TypeScript") {
-            return ["python", "typescript", "python-hosted", "typescript-hosted"].map { id in
-                ArtifactSpec(id, kind: .code, title: Self.title(id), body: .unavailable(reason: reason))
-            }
+            return unavailableCode(["python", "typescript", "python-hosted", "typescript-hosted"], reason: reason)
         }
         return local(request) + hosted(request)
-    }
-
-    private static func title(_ id: String) -> String {
-        ["python": "Python", "typescript": "TypeScript", "python-hosted": "Python (hosted tool)", "typescript-hosted": "TypeScript (hosted tool)"][id] ?? id
     }
 
     private func local(_ request: SetupRequest) -> [ArtifactSpec] {
@@ -79,10 +73,7 @@ public struct OpenAIAgentsSDK: Client {
 
     private func hosted(_ request: SetupRequest) -> [ArtifactSpec] {
         if let reason = OpenAIResponses.unavailableReason(request, service: "The hosted MCP tool") {
-            return [
-                ArtifactSpec("python-hosted", kind: .code, title: "Python (hosted tool)", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript-hosted", kind: .code, title: "TypeScript (hosted tool)", body: .unavailable(reason: reason)),
-            ]
+            return unavailableCode(["python-hosted", "typescript-hosted"], reason: reason)
         }
         let (tool, toolNotes) = OpenAIResponses.tool(request)
         let notes = request.codeNotes(title) + ["The hosted tool is the Responses API's mcp tool: OpenAI's cloud connects to the server, so its URL must be public."] + toolNotes

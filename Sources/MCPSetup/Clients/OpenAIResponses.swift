@@ -59,11 +59,7 @@ public struct OpenAIResponses: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = Self.unavailableReason(request, service: title) {
-            return [
-                ArtifactSpec("python", kind: .code, title: "Python", body: .unavailable(reason: reason)),
-                ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason)),
-                ArtifactSpec("curl", kind: .code, title: "curl", body: .unavailable(reason: reason)),
-            ]
+            return unavailableCode(["python", "typescript", "curl"], reason: reason)
         }
         let (tool, toolNotes) = Self.tool(request)
         let notes = request.codeNotes(title) + toolNotes

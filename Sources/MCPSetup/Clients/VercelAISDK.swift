@@ -25,7 +25,7 @@ public struct VercelAISDK: Client {
     /// The artifacts.
     public func artifacts(for request: SetupRequest) -> [ArtifactSpec] {
         if let reason = request.codeOAuthReason(title, hook: "an authProvider in the transport") {
-            return [ArtifactSpec("typescript", kind: .code, title: "TypeScript", body: .unavailable(reason: reason))]
+            return unavailableCode(["typescript"], reason: reason)
         }
         var transport: [Value.Member] = [Value.Member("type", request.profile.transport == .sse ? "sse" : "http"), Value.Member("url", .string(request.codeEndpoint))]
         transport.append("headers", request.codeHeaders)
