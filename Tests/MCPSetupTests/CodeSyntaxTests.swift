@@ -92,7 +92,7 @@ struct CodeSyntaxTests {
             let verifier = Verifier(renderer: TextRenderer(secret: request.secretText))
             try verifier.verify(content, encodes: document)
             for (from, to) in [("ACME_API_KEY", "ACME_API_KEX"), ("acme", "acmf"), ("import", "imp0rt"), ("\n", "\n\n")] {
-                guard let range = content.range(of: from, options: .backwards) else { continue }
+                let range = try #require(content.range(of: from, options: .backwards), "\(id) holds \(from)")
                 let changed = content.replacingCharacters(in: range, with: to)
                 #expect(throws: Verifier.Mismatch.self, "\(id): \(from) → \(to)") { try verifier.verify(changed, encodes: document) }
             }

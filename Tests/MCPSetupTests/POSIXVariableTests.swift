@@ -30,6 +30,27 @@ struct POSIXVariableTests {
         #expect(throws: Unencodable.self) { try POSIXShell.quoteWithVariables(EnvironmentMarker.mark("1BAD")) }
     }
 
+    @Test("a command that reads no variable writes the marker characters as text, in every shell", arguments: Shell.allCases)
+    func markerCharactersAreText(shell: Shell) throws {
+        let document = Document.command(argv: ["prog", .literal("a\u{E000}X\u{E001}b")], shell: shell)
+        let renderer = TextRenderer(secret: "k")
+        let content = try renderer.render(document)
+        #expect(try Verifier(renderer: renderer).verify(content, encodes: document) == ["prog", "a\u{E000}X\u{E001}b"])
+    }
+
+    @Test("a command that reads a variable is written for POSIX only; its other shells refuse it")
+    func readsOnlyInPOSIX() throws {
+        let argv: [Text] = ["curl", .literal("Authorization: Bearer ") + .environment("OPENAI_API_KEY")]
+        let renderer = TextRenderer(secret: "k")
+        let posix = Document.command(argv: argv, shell: .posix)
+        let content = try renderer.render(posix)
+        #expect(content == #"curl "Authorization: Bearer ${OPENAI_API_KEY}""#)
+        #expect(try Verifier(renderer: renderer).verify(content, encodes: posix) == ["curl", "Authorization: Bearer ${OPENAI_API_KEY}"])
+        for shell in [Shell.powershell, .cmd] {
+            #expect(throws: Unencodable.self) { try renderer.render(Document.command(argv: argv, shell: shell)) }
+        }
+    }
+
     @Test("a real sh expands each read to the variable's value, whatever the literals and the value")
     func realShell() throws {
         var lines: [String] = []

@@ -23,8 +23,7 @@ extension SetupRequest {
     func codeEndpoint(key: Text) -> Text {
         guard case .query(let parameter) = profile.auth else { return .literal(profile.endpoint) }
         if !key.containsEnvironment { return endpointText }
-        let separator = profile.endpoint.contains("?") ? "&" : "?"
-        return .literal(profile.endpoint + separator + PercentEncoding.encode(parameter) + "=") + key
+        return .literal(profile.endpoint + Link.items(profile.endpoint, []).querySeparator + PercentEncoding.encode(parameter) + "=") + key
     }
 
     /// The key in a `curl` command: always the shell variable, even when the key was given,
@@ -51,17 +50,20 @@ extension SetupRequest {
         profile.auth.usesKey && !holdsRealKey
     }
 
-    /// Where the key comes from, and the query-key warning, for every snippet.
-    func codeNotes(_ target: String) -> [String] {
+    /// Where the key comes from, and the query-key warning, for every snippet; `shell` for a
+    /// `curl` command, which reads the key from the shell even when it was given (``shellKey``).
+    func codeNotes(shell: Bool = false) -> [String] {
         var notes: [String] = []
         if profile.auth.usesKey {
-            if holdsRealKey {
+            if shell {
+                notes.append("Set \(codeVariable) to your \(profile.title) key first (the command reads it, so the key stays out of your shell history). The shell puts it into the JSON body as it is, so this works for keys without a double quote or a backslash; the Python and TypeScript forms take any key.")
+            } else if holdsRealKey {
                 notes.append("The key is written into this code because you gave it: keep the file out of version control, or render without the key to read it from \(codeVariable).")
             } else {
                 notes.append("Set \(codeVariable) to your \(profile.title) key in the environment the program runs in; the code reads it from there.")
             }
         }
-        if case .query = profile.auth, !holdsRealKey {
+        if case .query = profile.auth, shell || !holdsRealKey {
             notes.append("The key is added to the URL as it is: percent-encode it first if it holds characters other than letters, digits and - . _ ~.")
         }
         if let note = queryKeyNote { notes.append(note) }
@@ -112,20 +114,15 @@ enum AgentAPIFacts {
     }
 }
 
-/// Builds a `curl` request to an agent API: the vendor key read from `vendorVariable`, the
-/// JSON body with the server's key (read from the environment unless it was given).
-func curlArtifact(url: String, headers: [Text], body: Value, request: SetupRequest, notes: [String]) -> ArtifactSpec {
+/// Builds a `curl` request to an agent API: the headers (the vendor's key read from its
+/// variable), and the JSON body with the server's key read from the shell (``shellKey``).
+/// `notes` come after the vendor's note and where the key comes from.
+func curlArtifact(url: String, headers: [Text], body: Value, request: SetupRequest, vendorNote: String, notes: [String]) -> ArtifactSpec {
     var argv: [Text] = ["curl", .literal(url)]
     for header in headers { argv += ["-H", header] }
     argv += ["-d", .json(body)]
-    var curlNotes = notes.filter { !$0.hasPrefix("The key is written into this code") && !$0.hasPrefix("Set \(request.codeVariable) ") }
-    if request.profile.auth.usesKey {
-        curlNotes.append("Set \(request.codeVariable) to your \(request.profile.title) key first (the command reads it, so the key stays out of your shell history). The shell puts it into the JSON body as it is, so this works for keys without a double quote or a backslash; the Python and TypeScript forms take any key.")
-    }
-    if case .query = request.profile.auth, !curlNotes.contains(where: { $0.hasPrefix("The key is added to the URL as it is") }) {
-        curlNotes.append("The key is added to the URL as it is: percent-encode it first if it holds characters other than letters, digits and - . _ ~.")
-    }
-    return ArtifactSpec("curl", kind: .code, title: "curl", body: .document(.command(argv: argv, shell: .posix)), notes: curlNotes)
+    return ArtifactSpec("curl", kind: .code, title: "curl", body: .document(.command(argv: argv, shell: .posix)),
+                        notes: [vendorNote] + request.codeNotes(shell: true) + notes)
 }
 
 /// The code artifacts with these ids, each unavailable for the same reason.

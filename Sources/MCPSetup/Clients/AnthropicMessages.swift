@@ -63,9 +63,8 @@ public struct AnthropicMessages: Client {
         let servers = Value.array([Self.server(request)])
         let tools = Value.array([.object([Value.Member("type", "mcp_toolset"), Value.Member("mcp_server_name", .literal(request.profile.name))])])
         let messages = Value.array([.object([Value.Member("role", "user"), Value.Member("content", AgentAPIFacts.prompt(request))])])
-        let notes = request.codeNotes(title) + [
-            "The connector is a beta (\(Self.beta)); it calls tools only (no resources or prompts) and has no approval step: to keep a tool from being called, turn it off under configs in the mcp_toolset (enabled false).",
-        ]
+        let connectorNote = "The connector is a beta (\(Self.beta)); it calls tools only (no resources or prompts) and has no approval step: to keep a tool from being called, turn it off under configs in the mcp_toolset (enabled false)."
+        let notes = request.codeNotes() + [connectorNote]
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install anthropic; the client reads your Anthropic key from ANTHROPIC_API_KEY."] + notes) { code in
             code.pythonImportOS(request)
             code.add("import anthropic\n\nclient = anthropic.Anthropic()\nmessage = client.beta.messages.create(\n    model=", .string("\(AgentAPIFacts.anthropicModel)"), ",  # your model\n    max_tokens=1000,\n    messages=")
@@ -97,7 +96,7 @@ public struct AnthropicMessages: Client {
         let curl = curlArtifact(url: "https://api.anthropic.com/v1/messages",
                                 headers: ["content-type: application/json", .literal("x-api-key: ") + .environment("ANTHROPIC_API_KEY"),
                                           "anthropic-version: 2023-06-01", .literal("anthropic-beta: " + Self.beta)],
-                                body: body, request: request, notes: ["Set ANTHROPIC_API_KEY to your Anthropic key, and change the model to yours."] + notes)
+                                body: body, request: request, vendorNote: "Set ANTHROPIC_API_KEY to your Anthropic key, and change the model to yours.", notes: [connectorNote])
         return [python, typescript, curl]
     }
 }

@@ -37,7 +37,7 @@ public struct ClaudeAgentSDK: Client {
         }
         let servers = Self.servers(request)
         let allowed = Value.array([.literal("mcp__\(request.profile.name)__*")])
-        let notes = request.codeNotes(title) + [
+        let notes = request.codeNotes() + [
             "allowed_tools lets the agent call every tool of the server without asking; list single tools (mcp__\(request.profile.name)__<tool>) to allow fewer, and the rest follow the permission mode.",
         ]
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install claude-agent-sdk; it runs Claude Code, which reads your Anthropic key from ANTHROPIC_API_KEY."] + notes) { code in

@@ -29,7 +29,7 @@ public struct GoogleADK: Client {
             return unavailableCode(["python"], reason: reason)
         }
         let params = request.profile.transport == .sse ? "SseConnectionParams" : "StreamableHTTPConnectionParams"
-        let notes = ["pip install google-adk; run the agent with adk run or adk web, which read your Gemini key from GOOGLE_API_KEY."] + request.codeNotes(title) + [
+        let notes = ["pip install google-adk; run the agent with adk run or adk web, which read your Gemini key from GOOGLE_API_KEY."] + request.codeNotes() + [
             "require_confirmation=False lets the agent call every tool of the server without asking; set it to True to confirm each call.",
         ]
         return [codeArtifact("python", title: "Python", .python, notes: notes) { code in

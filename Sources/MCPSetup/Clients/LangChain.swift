@@ -37,7 +37,7 @@ public struct LangChain: Client {
         if let reason = request.codeOAuthReason(title, hook: "the connection's auth") {
             return unavailableCode(["python", "typescript"], reason: reason)
         }
-        let notes = request.codeNotes(title) + ["Your process connects to the server, so a local or private URL works."]
+        let notes = request.codeNotes() + ["Your process connects to the server, so a local or private URL works."]
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install langchain langchain-mcp-adapters langchain-openai; any chat model works in place of the one named."] + notes) { code in
             code.source("import asyncio\n")
             code.pythonImportOS(request)

@@ -40,7 +40,7 @@ public struct OpenAIAgentsSDK: Client {
 
     private func local(_ request: SetupRequest) -> [ArtifactSpec] {
         let setup = "the agent reads your OpenAI key from OPENAI_API_KEY."
-        let notes = request.codeNotes(title) + ["Your process connects to the server, so a local or private URL works."]
+        let notes = request.codeNotes() + ["Your process connects to the server, so a local or private URL works."]
         let sse = request.profile.transport == .sse
         let pythonClass = sse ? "MCPServerSse" : "MCPServerStreamableHttp"
         let typescriptClass = sse ? "MCPServerSSE" : "MCPServerStreamableHttp"
@@ -76,7 +76,7 @@ public struct OpenAIAgentsSDK: Client {
             return unavailableCode(["python-hosted", "typescript-hosted"], reason: reason)
         }
         let (tool, toolNotes) = OpenAIResponses.tool(request)
-        let notes = request.codeNotes(title) + ["The hosted tool is the Responses API's mcp tool: OpenAI's cloud connects to the server, so its URL must be public."] + toolNotes
+        let notes = request.codeNotes() + ["The hosted tool is the Responses API's mcp tool: OpenAI's cloud connects to the server, so its URL must be public."] + toolNotes
         let python = codeArtifact("python-hosted", title: "Python (hosted tool)", .python, notes: ["pip install openai-agents; the agent reads your OpenAI key from OPENAI_API_KEY."] + notes) { code in
             code.pythonImportOS(request)
             code.add("from agents import Agent, HostedMCPTool, Runner\n\nagent = Agent(\n    name=", .string("Assistant"), ",\n    tools=[\n        HostedMCPTool(\n            tool_config=")

@@ -62,7 +62,7 @@ public struct OpenAIResponses: Client {
             return unavailableCode(["python", "typescript", "curl"], reason: reason)
         }
         let (tool, toolNotes) = Self.tool(request)
-        let notes = request.codeNotes(title) + toolNotes
+        let notes = request.codeNotes() + toolNotes
         let python = codeArtifact("python", title: "Python", .python, notes: ["pip install openai; the client reads your OpenAI key from OPENAI_API_KEY."] + notes) { code in
             code.pythonImportOS(request)
             code.add("from openai import OpenAI\n\nclient = OpenAI()\nresponse = client.responses.create(\n    model=", .string("\(AgentAPIFacts.openAIModel)"), ",  # your model\n    tools=")
@@ -87,7 +87,7 @@ public struct OpenAIResponses: Client {
         ])
         let curl = curlArtifact(url: "https://api.openai.com/v1/responses",
                                 headers: ["Content-Type: application/json", .literal("Authorization: Bearer ") + .environment("OPENAI_API_KEY")],
-                                body: body, request: request, notes: ["Set OPENAI_API_KEY to your OpenAI key, and change the model to yours."] + notes)
+                                body: body, request: request, vendorNote: "Set OPENAI_API_KEY to your OpenAI key, and change the model to yours.", notes: toolNotes)
         return [python, typescript, curl]
     }
 }

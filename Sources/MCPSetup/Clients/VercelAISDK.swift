@@ -30,7 +30,7 @@ public struct VercelAISDK: Client {
         var transport: [Value.Member] = [Value.Member("type", request.profile.transport == .sse ? "sse" : "http"), Value.Member("url", .string(request.codeEndpoint))]
         transport.append("headers", request.codeHeaders)
         let options = Value.object([Value.Member("transport", .object(transport))])
-        let notes = ["npm install ai @ai-sdk/mcp @ai-sdk/openai; any AI SDK model works in place of openai(…)."] + request.codeNotes(title)
+        let notes = ["npm install ai @ai-sdk/mcp @ai-sdk/openai; any AI SDK model works in place of openai(…)."] + request.codeNotes()
         return [codeArtifact("typescript", title: "TypeScript", .typescript, notes: notes) { code in
             code.add("import { createMCPClient } from ", .string("@ai-sdk/mcp"), ";\nimport { openai } from ", .string("@ai-sdk/openai"), ";\nimport { generateText, stepCountIs } from ", .string("ai"), ";\n\n")
             code.typescriptRequireKey(request)

@@ -43,12 +43,17 @@ enum EnvironmentMarker {
         return segments
     }
 
-    /// The string with each read written `${NAME}`, as the manifest's argv lists it.
+    /// A read as the shell sees it before expanding it, and as the manifest's argv lists it.
+    static func reference(_ name: String) -> String {
+        "${" + name + "}"
+    }
+
+    /// The string with each read written as its ``reference(_:)``.
     static func unmarked(_ string: String) -> String {
         segments(string).map { segment in
             switch segment {
             case .literal(let text): return text
-            case .variable(let name): return "${" + name + "}"
+            case .variable(let name): return reference(name)
             }
         }.joined()
     }

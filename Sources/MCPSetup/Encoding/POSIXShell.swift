@@ -24,11 +24,7 @@ public enum POSIXShell {
             output.append(contentsOf: word)
             return
         }
-        output.append(UInt8(ascii: "'"))
-        for byte in word {
-            if byte == UInt8(ascii: "'") { output.append(contentsOf: #"'\''"#.utf8) } else { output.append(byte) }
-        }
-        output.append(UInt8(ascii: "'"))
+        appendSingleQuoted(word, to: &output)
     }
 
     /// Appends `'text'`, each `'` written `'\''`.
@@ -69,7 +65,7 @@ public enum POSIXShell {
             for segment in segments {
                 switch segment {
                 case .literal(let text): output += text
-                case .variable(let name): output += "${" + name + "}"
+                case .variable(let name): output += EnvironmentMarker.reference(name)
                 }
             }
             return output + "\""
@@ -82,7 +78,7 @@ public enum POSIXShell {
                 var bytes: [UInt8] = []
                 POSIXShell.appendSingleQuoted(text.utf8, to: &bytes)
                 output += String(decoding: bytes, as: UTF8.self)
-            case .variable(let name): output += "\"${" + name + "}\""
+            case .variable(let name): output += "\"" + EnvironmentMarker.reference(name) + "\""
             }
         }
         return output

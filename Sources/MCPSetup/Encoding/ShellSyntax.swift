@@ -2,11 +2,8 @@ extension Shell {
     /// Writes the words as a command line for this shell, or refuses when the shell cannot carry
     /// them safely.
     public func join(_ argv: [String]) throws(Unencodable) -> String {
-        if self != .posix, argv.contains(where: EnvironmentMarker.holdsMarker) {
-            throw Unencodable(syntax: self == .powershell ? "PowerShell" : "cmd", reason: "the command reads an environment variable, which only its POSIX form writes")
-        }
         switch self {
-        case .posix: return try argv.map(POSIXShell.quoteWithVariables).joined(separator: " ")
+        case .posix: return POSIXShell.join(argv)
         case .powershell: return try PowerShell.join(argv)
         case .cmd: return try CmdShell.join(argv)
         }

@@ -96,10 +96,18 @@ public struct TextRenderer: Sendable {
     /// The exact content of a document, or a refusal when its syntax cannot carry it safely.
     public func render(_ document: Document) throws(Unencodable) -> String {
         switch document {
-        case .command(let argv, let shell):
-            let renderer = argv.contains(where: \.containsEnvironment) ? markingEnvironment : self
+        case .command(let argv, let shell) where argv.contains(where: \.containsEnvironment):
+            // Only the POSIX encoder writes a read (`"${NAME}"`); the words carry reads as
+            // markers from here to it.
+            guard shell == .posix else {
+                throw Unencodable(syntax: shell == .powershell ? "PowerShell" : "cmd", reason: "the command reads an environment variable, which only its POSIX form writes")
+            }
             var words: [String] = []
-            for word in argv { words.append(try renderer.render(word)) }
+            for word in argv { words.append(try POSIXShell.quoteWithVariables(try markingEnvironment.render(word))) }
+            return words.joined(separator: " ")
+        case .command(let argv, let shell):
+            var words: [String] = []
+            for word in argv { words.append(try render(word)) }
             return try shell.join(words)
         case .json(let value), .jsonc(let value): return JSONSyntax.pretty(try plain(value)) + "\n"
         case .yaml(let value): return YAMLSyntax.document(try plain(value))

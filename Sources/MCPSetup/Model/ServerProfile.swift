@@ -145,9 +145,7 @@ public struct ServerProfile: Sendable, Hashable {
     }
 
     static func validateEnvVar(_ name: String, field: String) throws(SetupError) {
-        let valid = name.unicodeScalars.first.map { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "_" } == true
-            && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard valid else {
+        guard POSIXShell.isVariableName(name) else {
             throw SetupError("\(field) '\(name)' is not an environment variable name; use letters, digits and '_', not starting with a digit (for example ACME_API_KEY)")
         }
     }

@@ -177,7 +177,7 @@ struct ProgramCompiler {
             // Only a command's argv (the manifest's list of words) compiles a read here: the
             // word as the shell receives it before expansion. Documents route reads to the code
             // encoder or to ``posixWordReadingEnvironment(_:)``.
-            return KeyProgram(literal: "${" + name + "}")
+            return KeyProgram(literal: EnvironmentMarker.reference(name))
         }
     }
 
