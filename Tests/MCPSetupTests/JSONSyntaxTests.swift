@@ -38,6 +38,33 @@ struct JSONSyntaxTests {
         }
     }
 
+    @Test("plain values are written as their programs write them")
+    func plainWriterMatchesPrograms() async {
+        await propertyCheck(count: propertyCaseCount, input: Gen.int(in: 0...1_000_000), Generators.text.array(of: 1...6)) { seed, texts in
+            var state = UInt64(seed)
+            let value = Self.plainValue(depth: 3, texts: texts, state: &state)
+            #expect(JSONSyntax.compact(value) == JSONSyntax.program(ProgramValue(value), indent: nil).constantString)
+            #expect(JSONSyntax.pretty(value) == JSONSyntax.program(ProgramValue(value), indent: "  ").constantString)
+        }
+    }
+
+    /// A plain value up to `depth` levels deep, its shape drawn from `state` (a linear
+    /// congruential sequence) and its strings and keys from `texts`.
+    static func plainValue(depth: Int, texts: [String], state: inout UInt64) -> PlainValue {
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        switch next(depth > 0 ? 6 : 4) {
+        case 0: return .string(texts[next(texts.count)])
+        case 1: return .bool(next(2) == 0)
+        case 2: return next(2) == 0 ? .null : .number(String(next(2_000) - 1_000))
+        case 3: return .string("")
+        case 4: return .array((0..<next(4)).map { _ in plainValue(depth: depth - 1, texts: texts, state: &state) })
+        default: return .object((0..<next(4)).map { _ in (key: texts[next(texts.count)], value: plainValue(depth: depth - 1, texts: texts, state: &state)) })
+        }
+    }
+
     @Test("Python's json module reads the same strings")
     func pythonAgrees() throws {
         var texts: [String] = []

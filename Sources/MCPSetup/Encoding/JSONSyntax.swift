@@ -3,12 +3,60 @@
 public enum JSONSyntax {
     /// Writes a plain value compactly: `{"a":"b"}`.
     public static func compact(_ value: PlainValue) -> String {
-        program(ProgramValue(value), indent: nil).constantString ?? ""
+        var bytes: [UInt8] = []
+        writePlain(value, into: &bytes, indented: false, depth: 0)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes a plain value with two-space indentation, as `JSON.stringify(v, null, 2)`.
     public static func pretty(_ value: PlainValue) -> String {
-        program(ProgramValue(value), indent: "  ").constantString ?? ""
+        var bytes: [UInt8] = []
+        writePlain(value, into: &bytes, indented: true, depth: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes a plain value straight to bytes: the same text as ``program(_:indent:depth:)``
+    /// writes for it (a value without the key needs no program).
+    private static func writePlain(_ value: PlainValue, into output: inout [UInt8], indented: Bool, depth: Int) {
+        switch value {
+        case .string(let string):
+            output.append(UInt8(ascii: "\""))
+            appendStringBody(string.utf8, to: &output)
+            output.append(UInt8(ascii: "\""))
+        case .bool(let bool): output += Array((bool ? "true" : "false").utf8)
+        case .number(let number): output += Array(number.utf8)
+        case .null: output += Array("null".utf8)
+        case .array(let items):
+            guard !items.isEmpty else { output += [UInt8(ascii: "["), UInt8(ascii: "]")]; return }
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if indented { plainNewline(&output, depth: depth + 1) }
+                writePlain(item, into: &output, indented: indented, depth: depth + 1)
+            }
+            if indented { plainNewline(&output, depth: depth) }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { output += [UInt8(ascii: "{"), UInt8(ascii: "}")]; return }
+            output.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if indented { plainNewline(&output, depth: depth + 1) }
+                output.append(UInt8(ascii: "\""))
+                appendStringBody(member.key.utf8, to: &output)
+                output.append(UInt8(ascii: "\""))
+                output.append(UInt8(ascii: ":"))
+                if indented { output.append(UInt8(ascii: " ")) }
+                writePlain(member.value, into: &output, indented: indented, depth: depth + 1)
+            }
+            if indented { plainNewline(&output, depth: depth) }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func plainNewline(_ output: inout [UInt8], depth: Int) {
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     /// The program that writes a value whose strings may hold the key: compact when `indent`

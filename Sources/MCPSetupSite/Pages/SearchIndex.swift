@@ -4,12 +4,26 @@ import MCPSetup
 /// `assets/search-index.js`, a module the search box imports. A module, not a JSON file, so the
 /// pages' Content-Security-Policy can keep `connect-src 'none'`.
 struct SearchIndex: Sendable {
-    /// One page.
+    /// One page, with its entry's text in the module (written when the entry is made, so that
+    /// a build writes each page's entry on the core that rendered the page).
     struct Entry: Sendable, Hashable {
-        var route: String
-        var title: String
-        var description: String?
-        var headings: [Heading]
+        let route: String
+        let title: String
+        let description: String?
+        let headings: [Heading]
+        /// `{"t": …, "u": …, "d": …, "h": [[text, id]…]}` as the module holds it.
+        let json: String
+
+        init(route: String, title: String, description: String?, headings: [Heading]) {
+            self.route = route
+            self.title = title
+            self.description = description
+            self.headings = headings
+            var members: [(key: String, value: PlainValue)] = [("t", .string(title)), ("u", .string(route))]
+            if let description { members.append(("d", .string(description))) }
+            members.append(("h", .array(headings.filter { $0.level == 2 || $0.level == 3 }.map { .array([.string($0.text), .string($0.id)]) })))
+            self.json = ScriptJSON.encode(.object(members))
+        }
     }
 
     var entries: [Entry] = []
@@ -17,12 +31,12 @@ struct SearchIndex: Sendable {
     /// The module's text: `export default [{"t", "u", "d", "h": [[text, id]…]}…];`, pages in
     /// route order, so the same site gives the same bytes.
     func module() -> String {
-        let pages: [PlainValue] = entries.sorted { $0.route < $1.route }.map { entry in
-            var members: [(key: String, value: PlainValue)] = [("t", .string(entry.title)), ("u", .string(entry.route))]
-            if let description = entry.description { members.append(("d", .string(description))) }
-            members.append(("h", .array(entry.headings.filter { $0.level == 2 || $0.level == 3 }.map { .array([.string($0.text), .string($0.id)]) })))
-            return .object(members)
+        var output = "// The docs site's search index, written by mcp-setup build.\nexport default ["
+        output.reserveCapacity(entries.reduce(output.utf8.count + 3) { $0 + $1.json.utf8.count + 1 })
+        for (index, entry) in entries.sorted(by: { $0.route < $1.route }).enumerated() {
+            if index > 0 { output += "," }
+            output += entry.json
         }
-        return "// The docs site's search index, written by mcp-setup build.\nexport default " + ScriptJSON.encode(.array(pages)) + ";\n"
+        return output + "];\n"
     }
 }
