@@ -52,14 +52,29 @@ struct StampedTemplateTests {
         return try TemplateSet.load(overridesIn: folder.path)
     }
 
-    static func context(_ values: [String], flag: Bool, items: Int) -> [String: Any] {
-        var page: [String: Any] = ["title": values[0]]
-        if !values[1].isEmpty || flag { page["description"] = values[1] }
-        return [
-            "page": page, "root": values[2], "body": values[3], "flag": flag,
+    /// A context as the stamped template takes it: the slot values (the description left out
+    /// when it is empty and the flag is off) and the rest.
+    static func parts(_ values: [String], flag: Bool, items: Int) -> (values: [String?], others: [String: Any]) {
+        let description: String? = !values[1].isEmpty || flag ? values[1] : nil
+        let others: [String: Any] = [
+            "page": ["unused": values[2]] as [String: Any], "flag": flag,
             "items": (0..<items).map { ["name": "n\($0)", "unused": values[0]] },
             "unreferenced": values[3] + values[0],
         ]
+        return ([values[0], description, values[2], values[3]], others)
+    }
+
+    /// The same context whole, as the ordinary render takes it.
+    static func context(_ values: [String], flag: Bool, items: Int) -> [String: Any] {
+        let (slotValues, others) = parts(values, flag: flag, items: items)
+        var context = others
+        var page = context["page"] as! [String: Any]
+        page["title"] = slotValues[0]
+        if let description = slotValues[1] { page["description"] = description }
+        context["page"] = page
+        context["root"] = slotValues[2]
+        context["body"] = slotValues[3]
+        return context
     }
 
     @Test("a stamped render is byte for byte the ordinary render", arguments: ["t/page", "t/text", "t/markdown"])
@@ -67,9 +82,10 @@ struct StampedTemplateTests {
         let templates = try Self.templates()
         let stamped = StampedTemplate(name, in: templates, slots: Self.slots, constants: ["site": ["title": "S&S"]])
         await propertyCheck(count: propertyCaseCount, input: Self.value.array(of: 4), Gen.bool, Gen.int(in: 0...2)) { values, flag, items in
-            let context = Self.context(values, flag: flag, items: items)
-            let expected = try templates.render(name, context.merging(["site": ["title": "S&S"]]) { own, _ in own })
-            #expect(try stamped.render(context) == expected)
+            let expected = try templates.render(name, Self.context(values, flag: flag, items: items).merging(["site": ["title": "S&S"]]) { own, _ in own })
+            let (slotValues, others) = Self.parts(values, flag: flag, items: items)
+            #expect(try stamped.render(slotValues, with: others) == expected)
+            #expect(try stamped.render(slotValues, in: stamped.variant(others)) == expected)
         }
         if name != "t/markdown" {
             // (Markdown escapes the markers in a way the stamp does not read: only shapes whose
@@ -94,7 +110,8 @@ struct StampedTemplateTests {
         let templates = try Self.templates()
         let stamped = StampedTemplate("t/page", in: templates, slots: Self.slots)
         for index in 0..<200 {
-            _ = try stamped.render(Self.context(["Title \(index)", "About \(index)", "../", "<p>\(index)</p>"], flag: index % 2 == 0, items: 1))
+            let (values, others) = Self.parts(["Title \(index)", "About \(index)", "../", "<p>\(index)</p>"], flag: index % 2 == 0, items: 1)
+            _ = try stamped.render(values, with: others)
         }
         // Two shapes: the flag on and off; titles, bodies and the unreferenced value do not count.
         #expect(stamped.stampedShapeCount == 2)
@@ -109,8 +126,22 @@ struct StampedTemplateTests {
         #expect(!templates.stamping.isAllowed)
         let stamped = StampedTemplate("t/dependent", in: templates, slots: Self.slots)
         for root in ["x", "y"] {
-            let context = Self.context(["abc", "", root, ""], flag: false, items: 0)
-            #expect(try stamped.render(context) == (try templates.render("t/dependent", context)))
+            let (values, others) = Self.parts(["abc", "", root, ""], flag: false, items: 0)
+            #expect(try stamped.render(values, with: others) == (try templates.render("t/dependent", Self.context(["abc", "", root, ""], flag: false, items: 0))))
+        }
+        #expect(stamped.stampedShapeCount == 0)
+    }
+
+    @Test("a slot's value among the rest of the context is rendered the ordinary way")
+    func slotValueInOthers() throws {
+        let templates = try Self.templates()
+        let stamped = StampedTemplate("t/page", in: templates, slots: Self.slots)
+        for index in 0..<3 {
+            // `root` is a slot; here it comes with the rest, so no stamp may be made from it.
+            let others: [String: Any] = ["root": "../\(index)/", "flag": false]
+            let values: [String?] = ["T", nil, nil, "<b>\(index)</b>"]
+            let expected = try templates.render("t/page", ["page": ["title": "T"], "root": "../\(index)/", "flag": false, "body": "<b>\(index)</b>"])
+            #expect(try stamped.render(values, with: others) == expected)
         }
         #expect(stamped.stampedShapeCount == 0)
     }

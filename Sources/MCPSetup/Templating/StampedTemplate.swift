@@ -3,10 +3,11 @@ import Foundation
 /// A template rendered many times with contexts that differ in a few string values (a page's
 /// title, body and links), made fast without changing a byte of its output.
 ///
-/// For each *shape* of context (everything but the slot values, plus whether each slot value is
-/// empty, a lone line feed, or ends with a line feed or a carriage return: the only properties
-/// of a string value that Mustache's output depends on) the template is rendered once by
-/// Mustache with a unique marker in place of each slot value. The markers found in that output, raw or HTML-escaped, split it
+/// A caller passes the slot values apart from the rest of the context, so nothing has to look
+/// for them. For each *shape* of context (the rest of the context, plus whether each slot value
+/// is absent, empty, a lone line feed, or ends with a line feed or a carriage return: the only
+/// properties of a string value that Mustache's output depends on) the template is rendered once
+/// by Mustache with a unique marker in place of each slot value. The markers found in that output, raw or HTML-escaped, split it
 /// into fixed text and holes; later contexts of the same shape are filled by copying the fixed
 /// text and escaping their values into the holes, which is what Mustache would have written.
 /// Each new shape is also rendered the ordinary way and compared with its stamp: a shape whose
@@ -41,26 +42,60 @@ public final class StampedTemplate: @unchecked Sendable {
         self.nonce = String(generator.next(), radix: 36)
     }
 
-    /// Renders the template with a context, byte for byte as ``TemplateSet/render(_:_:)`` would
-    /// with the constants merged in.
-    public func render(_ context: [String: Any]) throws(SetupError) -> String {
-        guard templates.stamping.isAllowed, let shape = shape(of: context) else {
-            return try templates.render(name, merged(context))
+    /// The part of a context that is not slot values, described once so that the many renders
+    /// that share it do not describe it again.
+    public struct Variant: @unchecked Sendable {
+        /// The context without its slot values.
+        let others: [String: Any]
+        /// The description of `others` that shapes share, or nil when it cannot be described
+        /// (then every render is the ordinary one).
+        let key: String?
+    }
+
+    /// Describes the part of a context that is not slot values. `others` holds no value at a
+    /// slot's key path (a variant that does is rendered the ordinary way).
+    public func variant(_ others: [String: Any]) -> Variant {
+        var key = ""
+        return Variant(others: others, key: describe(others, tree: slotTree, into: &key) ? key : nil)
+    }
+
+    /// Renders the template with the context made of `others` and each slot's value (in the
+    /// order of `slots`; `nil` leaves the slot out) set at its key path, byte for byte as
+    /// ``TemplateSet/render(_:_:)`` would with the constants merged in. `others` holds no value at
+    /// a slot's key path (such a context is rendered the ordinary way).
+    public func render(_ values: [String?], with others: [String: Any]) throws(SetupError) -> String {
+        try render(values, in: variant(others))
+    }
+
+    /// Renders the template with a variant's context and these slot values, as
+    /// ``render(_:with:)`` does.
+    public func render(_ values: [String?], in variant: Variant) throws(SetupError) -> String {
+        guard templates.stamping.isAllowed, let shape = shape(of: values, variant: variant) else {
+            return try templates.render(name, merged(context(values, variant.others)))
         }
         if let stamp = lock.withLock({ stamps[shape.key] }) {
-            if case .pieces(let pieces) = stamp { return Self.fill(pieces, with: shape.values) }
-            return try templates.render(name, merged(context))
+            if case .pieces(let pieces) = stamp { return Self.fill(pieces, with: shape.holes) }
+            return try templates.render(name, merged(context(values, variant.others)))
         }
-        let ordinary = try templates.render(name, merged(context))
-        let marked = try templates.render(name, merged(markedContext(context, shape: shape)))
+        let ordinary = try templates.render(name, merged(context(values, variant.others)))
+        let marked = try templates.render(name, merged(context(markedValues(values, shape: shape), variant.others)))
         var stamp = Stamp.ordinary
-        if let pieces = split(marked, slotCount: slots.count), Self.fill(pieces, with: shape.values) == ordinary {
+        if let pieces = split(marked, slotCount: slots.count), Self.fill(pieces, with: shape.holes) == ordinary {
             stamp = .pieces(pieces)
         }
         lock.withLock {
             if stamps.count < Self.shapeLimit { stamps[shape.key] = stamp }
         }
         return ordinary
+    }
+
+    /// `others` with each given slot value set at its key path.
+    private func context(_ values: [String?], _ others: [String: Any]) -> [String: Any] {
+        var context = others
+        for (slot, path) in slots.enumerated() {
+            if let value = values[slot] { Self.set(value, at: path[...], in: &context) }
+        }
+        return context
     }
 
     private func merged(_ context: [String: Any]) -> [String: Any] {
@@ -98,7 +133,7 @@ public final class StampedTemplate: @unchecked Sendable {
         var key: String
         var forms: [SlotForm]
         /// Each slot's value as it goes into a hole (without the marker's suffix).
-        var values: [String]
+        var holes: [Substring]
     }
 
     /// The slot key paths as a tree, to walk a context once.
@@ -129,70 +164,82 @@ public final class StampedTemplate: @unchecked Sendable {
         markerPrefix + String(slot) + Self.markerEnding
     }
 
-    /// The key of a context's shape and its slot values; nil when a slot holds something other
-    /// than a string or the context holds values whose rendering the key cannot describe.
-    private func shape(of context: [String: Any]) -> Shape? {
-        var shape = Shape(key: "", forms: Array(repeating: .literal, count: slots.count), values: Array(repeating: "", count: slots.count))
-        guard describe(context, tree: slotTree, into: &shape) else { return nil }
+    /// The key of a context's shape and its slot values' holes; nil when the variant cannot be
+    /// described.
+    private func shape(of values: [String?], variant: Variant) -> Shape? {
+        guard let others = variant.key else { return nil }
+        var shape = Shape(key: others, forms: Array(repeating: .literal, count: slots.count), holes: Array(repeating: "", count: slots.count))
+        shape.key += "|"
+        for (slot, value) in values.enumerated() {
+            guard let value else { shape.key += "A"; continue }
+            if value.isEmpty || value == "\n" {
+                shape.key += value.isEmpty ? "E" : "N"
+                continue
+            }
+            // Inside an indented partial, Mustache indents what follows a value that ends a line;
+            // and a value that ends with a carriage return makes a following line feed part of
+            // one `\r\n` character, which does not end a line to that check. So the marker keeps
+            // a trailing `\n` (not after `\r`) or `\r` of the value, and the hole takes the rest.
+            let bytes = value.utf8
+            var suffix = ""
+            if bytes.last == 0x0A && bytes.dropLast().last != 0x0D { suffix = "\n" }
+            if bytes.last == 0x0D { suffix = "\r" }
+            shape.holes[slot] = suffix.isEmpty ? value[...] : value[..<bytes.index(before: value.endIndex)]
+            shape.forms[slot] = .marker(suffix: suffix)
+            shape.key += suffix == "\n" ? "n" : suffix == "\r" ? "r" : "S"
+        }
         return shape
     }
 
     /// Writes a description of a context value that two values share only if Mustache renders
     /// them alike once slot values are set aside; names no template mentions are left out.
     /// False for a value of another type.
-    private func describe(_ value: Any, tree: SlotTree?, into shape: inout Shape) -> Bool {
-        if let slot = tree?.slot {
-            guard let string = value as? String else { return false }
-            if string.isEmpty || string == "\n" {
-                shape.key += string.isEmpty ? "E" : "N"
-                return true
-            }
-            // Inside an indented partial, Mustache indents what follows a value that ends a line;
-            // and a value that ends with a carriage return makes a following line feed part of
-            // one `\r\n` character, which does not end a line to that check. So the marker keeps
-            // a trailing `\n` (not after `\r`) or `\r` of the value, and the hole takes the rest.
-            let bytes = string.utf8
-            var suffix = ""
-            if bytes.last == 0x0A && bytes.dropLast().last != 0x0D { suffix = "\n" }
-            if bytes.last == 0x0D { suffix = "\r" }
-            shape.values[slot] = suffix.isEmpty ? string : String(string[..<bytes.index(before: string.endIndex)])
-            shape.forms[slot] = .marker(suffix: suffix)
-            shape.key += "S\(slot)" + (suffix == "\n" ? "n" : suffix == "\r" ? "r" : "") + ";"
-            return true
-        }
+    private func describe(_ value: Any, tree: SlotTree?, into key: inout String) -> Bool {
+        // A slot's value belongs in the values, not in the rest of the context.
+        if tree?.slot != nil { return false }
         switch value {
         case let string as String:
-            shape.key += "s\(string.utf8.count):" + string
+            key += "s"
+            key += String(string.utf8.count)
+            key += ":"
+            key += string
         case let bool as Bool:
-            shape.key += bool ? "T" : "F"
+            key += bool ? "T" : "F"
         case let number as Int:
-            shape.key += "i\(number);"
+            key += "i"
+            key += String(number)
+            key += ";"
         case let array as [Any]:
-            shape.key += "[\(array.count):"
+            key += "["
+            key += String(array.count)
+            key += ":"
             for element in array {
-                guard describe(element, tree: nil, into: &shape) else { return false }
+                guard describe(element, tree: nil, into: &key) else { return false }
             }
-            shape.key += "]"
+            key += "]"
         case let dictionary as [String: Any]:
-            shape.key += "{"
+            key += "{"
             let referenced = templates.stamping.referencedNames
             for name in dictionary.keys.sorted() where referenced?.contains(name) ?? true {
-                shape.key += "k\(name.utf8.count):" + name
-                guard describe(dictionary[name]!, tree: tree?.children[name], into: &shape) else { return false }
+                key += "k"
+                key += String(name.utf8.count)
+                key += ":"
+                key += name
+                guard describe(dictionary[name]!, tree: tree?.children[name], into: &key) else { return false }
             }
-            shape.key += "}"
+            key += "}"
         default:
             return false
         }
         return true
     }
 
-    /// The context with each non-literal slot value replaced by its marker.
-    private func markedContext(_ context: [String: Any], shape: Shape) -> [String: Any] {
-        var marked = context
-        for (slot, path) in slots.enumerated() {
+    /// The slot values with each non-literal one replaced by its marker.
+    private func markedValues(_ values: [String?], shape: Shape) -> [String?] {
+        var marked = values
+        for slot in 0..<slots.count {
             guard case .marker(let suffix) = shape.forms[slot] else { continue }
-            Self.set(marker(slot) + suffix, at: path[...], in: &marked)
+            marked[slot] = marker(slot) + suffix
         }
         return marked
     }
@@ -226,7 +273,7 @@ public final class StampedTemplate: @unchecked Sendable {
         return pieces
     }
 
-    private static func fill(_ pieces: [Piece], with values: [String]) -> String {
+    private static func fill(_ pieces: [Piece], with values: [Substring]) -> String {
         var capacity = 0
         for piece in pieces {
             switch piece {
@@ -239,7 +286,8 @@ public final class StampedTemplate: @unchecked Sendable {
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
-            case .value(let slot, let escaped): output += escaped ? HTMLText.escape(values[slot]) : values[slot]
+            case .value(let slot, let escaped):
+                if escaped { output += HTMLText.escape(String(values[slot])) } else { output.append(contentsOf: values[slot]) }
             }
         }
         return output

@@ -11,7 +11,7 @@ import MCPSetup
 /// linearly with its page count, whatever the folders' shape.
 ///
 /// Each link is rendered by the `partials/nav-item` template once as the current page and once
-/// not, per page and root, and a page's list joins those fragments.
+/// not, per root, when a page first shows it; a page's list joins those fragments.
 final class Navigation: @unchecked Sendable {
     /// Up to this many pages (in the site, or in a folder) are listed whole.
     static let fullListLimit = 50
@@ -28,6 +28,9 @@ final class Navigation: @unchecked Sendable {
     private let lock = NSLock()
     /// `partials/nav-item`, whose title and href change from link to link.
     private let navItem: StampedTemplate
+    /// The rest of a link's context: (nested, current) as false/false, false/true, true/false
+    /// and true/true.
+    private let navItemVariants: [StampedTemplate.Variant]
 
     private struct Entry {
         let title: String
@@ -50,6 +53,7 @@ final class Navigation: @unchecked Sendable {
 
     init(pages: [ContentPage], clients: [ClientArtifacts], templates: TemplateSet) {
         navItem = StampedTemplate("partials/nav-item", in: templates, slots: [["title"], ["href"]])
+        navItemVariants = [(false, false), (false, true), (true, false), (true, true)].map { [navItem] in navItem.variant(["nested": $0.0, "current": $0.1]) }
         entries = pages.map { page in
             let folder = page.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
             return Entry(title: page.frontMatter.title, route: page.route, folder: folder, nested: !folder.isEmpty)
@@ -68,25 +72,26 @@ final class Navigation: @unchecked Sendable {
         self.clientIndices = byFolder["\u{0}clients"] ?? []
     }
 
-    /// A long folder's items: its first page, a window (around `current`, or the folder's
-    /// start), its last page, and a gap item for each run of pages left out.
-    static func windowed(_ members: [Int], around current: Int?) -> [Item] {
+    /// A long folder's items, as positions in the folder: its first page, a window (around
+    /// `current`, or the folder's start), its last page, and a gap item for each run of pages
+    /// left out.
+    static func windowed(count: Int, around current: Int?) -> [Item] {
         let shown: ClosedRange<Int>
         if let current {
-            shown = max(0, current - window)...min(members.count - 1, current + window)
+            shown = max(0, current - window)...min(count - 1, current + window)
         } else {
-            shown = 0...min(members.count - 1, leading - 1)
+            shown = 0...min(count - 1, leading - 1)
         }
         var items: [Item] = []
         if shown.lowerBound > 0 {
-            items.append(.page(members[0]))
-            if shown.lowerBound > 1 { items.append(.gap(skipped: shown.lowerBound - 1, middle: members[(1 + shown.lowerBound - 1) / 2])) }
+            items.append(.page(0))
+            if shown.lowerBound > 1 { items.append(.gap(skipped: shown.lowerBound - 1, middle: (1 + shown.lowerBound - 1) / 2)) }
         }
-        items += shown.map { Item.page(members[$0]) }
-        let last = members.count - 1
+        items += shown.map { Item.page($0) }
+        let last = count - 1
         if shown.upperBound < last {
-            if shown.upperBound < last - 1 { items.append(.gap(skipped: last - 1 - shown.upperBound, middle: members[(shown.upperBound + 1 + last - 1) / 2])) }
-            items.append(.page(members[last]))
+            if shown.upperBound < last - 1 { items.append(.gap(skipped: last - 1 - shown.upperBound, middle: (shown.upperBound + 1 + last - 1) / 2)) }
+            items.append(.page(last))
         }
         return items
     }
@@ -113,19 +118,8 @@ final class Navigation: @unchecked Sendable {
                 output += try joined(key: "folder|" + folder, indices: members, root: root).html(current: route)
                 continue
             }
-            let fragments = try folderFragments(folder, members: members, root: root)
-            let current = folder == own ? position[route]?.index : nil
-            var html = ""
-            for item in Self.windowed(Array(0..<members.count), around: current) {
-                switch item {
-                case .page(let index):
-                    html += index == current ? fragments[index].current : fragments[index].plain
-                case .gap(let skipped, let middle):
-                    html += try gap(skipped: skipped, middle: members[middle], root: root)
-                }
-            }
-            if html.hasSuffix("\n") { html.removeLast() }
-            output += html
+            let items = folderItems(folder, members: members, root: root)
+            output += try items.list(around: folder == own ? position[route]?.index : nil)
         }
         return output
     }
@@ -166,7 +160,6 @@ final class Navigation: @unchecked Sendable {
     }
 
     private var lists: [String: FragmentList] = [:]
-    private var folderCache: [String: [Fragment]] = [:]
 
     private func joined(key: String, indices: [Int], root: String) throws(SetupError) -> FragmentList {
         let cacheKey = key + "|" + root
@@ -178,23 +171,89 @@ final class Navigation: @unchecked Sendable {
         return list
     }
 
-    private func folderFragments(_ folder: String, members: [Int], root: String) throws(SetupError) -> [Fragment] {
+    /// A long folder's links for one root. A page inside the folder shows a window of them;
+    /// every page outside it shows the same list (its start and end), joined once. The folder's
+    /// links are rendered only when a page inside it first asks: in a deep tree, most roots see
+    /// a folder only from outside.
+    private final class FolderItems: @unchecked Sendable {
+        private let lock = NSLock()
+        private let count: Int
+        private let link: (_ position: Int, _ current: Bool) throws(SetupError) -> String
+        private let gap: (_ skipped: Int, _ middle: Int) throws(SetupError) -> String
+        private var fragments: [Fragment]?
+        private var outside: String?
+
+        init(count: Int, link: @escaping (Int, Bool) throws(SetupError) -> String, gap: @escaping (Int, Int) throws(SetupError) -> String) {
+            self.count = count
+            self.link = link
+            self.gap = gap
+        }
+
+        /// The list as a page in the folder at position `current` shows it, or as a page
+        /// outside the folder does.
+        func list(around current: Int?) throws(SetupError) -> String {
+            guard let current else { return try outsideList() }
+            let fragments = try allFragments()
+            var html = ""
+            for item in Navigation.windowed(count: count, around: current) {
+                switch item {
+                case .page(let position): html += position == current ? fragments[position].current : fragments[position].plain
+                case .gap(let skipped, let middle): html += try gap(skipped, middle)
+                }
+            }
+            if html.hasSuffix("\n") { html.removeLast() }
+            return html
+        }
+
+        private func outsideList() throws(SetupError) -> String {
+            if let known = lock.withLock({ outside }) { return known }
+            var html = ""
+            for item in Navigation.windowed(count: count, around: nil) {
+                switch item {
+                case .page(let position): html += try link(position, false)
+                case .gap(let skipped, let middle): html += try gap(skipped, middle)
+                }
+            }
+            if html.hasSuffix("\n") { html.removeLast() }
+            lock.withLock { outside = html }
+            return html
+        }
+
+        private func allFragments() throws(SetupError) -> [Fragment] {
+            if let known = lock.withLock({ fragments }) { return known }
+            var made: [Fragment] = []
+            made.reserveCapacity(count)
+            for position in 0..<count { made.append(Fragment(plain: try link(position, false), current: try link(position, true))) }
+            lock.withLock { fragments = made }
+            return made
+        }
+    }
+
+    private var folderItemsCache: [String: FolderItems] = [:]
+
+    private func folderItems(_ folder: String, members: [Int], root: String) -> FolderItems {
         let cacheKey = folder + "|" + root
-        if let cached = lock.withLock({ folderCache[cacheKey] }) { return cached }
-        var fragments: [Fragment] = []
-        fragments.reserveCapacity(members.count)
-        for index in members { fragments.append(try fragment(index, root: root)) }
-        lock.withLock { folderCache[cacheKey] = fragments }
-        return fragments
+        return lock.withLock {
+            if let known = folderItemsCache[cacheKey] { return known }
+            let made = FolderItems(
+                count: members.count,
+                link: { [unowned self] (position: Int, current: Bool) throws(SetupError) -> String in try link(members[position], root: root, current: current) },
+                gap: { [unowned self] (skipped: Int, middle: Int) throws(SetupError) -> String in try gap(skipped: skipped, middle: members[middle], root: root) }
+            )
+            folderItemsCache[cacheKey] = made
+            return made
+        }
     }
 
     private func fragment(_ index: Int, root: String) throws(SetupError) -> Fragment {
+        Fragment(plain: try link(index, root: root, current: false), current: try link(index, root: root, current: true))
+    }
+
+    /// One page's `<li>`.
+    private func link(_ index: Int, root: String, current: Bool) throws(SetupError) -> String {
         let entry = entries[index]
         let href = root + entry.route
-        var context: [String: Any] = ["title": entry.title, "href": href.isEmpty ? "./" : href, "nested": entry.nested, "current": false]
-        let plain = try navItem.render(context)
-        context["current"] = true
-        return Fragment(plain: plain, current: try navItem.render(context))
+        return try navItem.render([entry.title, href.isEmpty ? "./" : href], in: navItemVariants[(entry.nested ? 2 : 0) + (current ? 1 : 0)])
     }
 
     private func gap(skipped: Int, middle: Int, root: String) throws(SetupError) -> String {
@@ -207,6 +266,6 @@ final class Navigation: @unchecked Sendable {
             digits.removeLast(3)
         }
         count = String(digits) + count
-        return try navItem.render(["title": "… \(count) more", "href": href.isEmpty ? "./" : href, "nested": entry.nested, "current": false])
+        return try navItem.render(["… \(count) more", href.isEmpty ? "./" : href], in: navItemVariants[entry.nested ? 2 : 0])
     }
 }

@@ -58,29 +58,28 @@ struct PageLayout: Sendable {
 
     func render(_ page: LaidOutPage) throws(SetupError) -> String {
         let root = page.absoluteRoot ?? Routes.root(of: page.route)
-        var context: [String: Any] = [
-            "page": [
-                "title": page.title,
-                "description": page.description ?? settings.description ?? "",
-                "isHome": page.route.isEmpty,
-            ],
-            "root": root,
-            "homeHref": root.isEmpty ? "./" : root,
-            "navItems": try navigation.pageItemsHTML(for: page.route, root: root),
-            "clientNavItems": try navigation.clientItemsHTML(for: page.route, root: root),
-            "body": page.bodyHTML,
-            "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
-            "tocHTML": try tableOfContents(page.headings),
-            "hasSetup": page.setupData != nil,
-        ]
-        if let setupData = page.setupData {
-            context["setupData"] = setupData
-            context["placeholder"] = request.placeholder
-        }
         let name = "layouts/" + page.layout
         guard let layout = layouts[name] else {
             throw SetupError("page \(page.route.isEmpty ? "index" : page.route) asks for layout '\(page.layout)'; add templates/\(name).mustache")
         }
-        return try layout.render(context)
+        // The values of `slots`, in their order; the rest of the context is the same for most pages.
+        let values: [String?] = [
+            page.title,
+            page.description ?? settings.description ?? "",
+            root,
+            root.isEmpty ? "./" : root,
+            try navigation.pageItemsHTML(for: page.route, root: root),
+            try navigation.clientItemsHTML(for: page.route, root: root),
+            page.bodyHTML,
+            page.setupData,
+            page.setupData == nil ? nil : request.placeholder,
+            try tableOfContents(page.headings),
+        ]
+        let others: [String: Any] = [
+            "page": ["isHome": page.route.isEmpty] as [String: Any],
+            "toc": page.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+            "hasSetup": page.setupData != nil,
+        ]
+        return try layout.render(values, with: others)
     }
 }
