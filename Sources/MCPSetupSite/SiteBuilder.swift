@@ -32,8 +32,9 @@ public struct SiteBuilder: Sendable {
 
     /// Builds every file of the site. `progress` is called as pages finish, with (done, total).
     public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteOutput {
-        let pages = try ContentPage.loadAll(from: contentDirectory)
-        return try build(pages: pages.map { RevisedPage(page: $0, revision: 0) }, shared: try shared(), state: SiteBuildState(), progress: progress).output
+        // The pages are read while the clients' artifacts are rendered: neither needs the other.
+        let (pages, shared) = try ParallelMap.both({ try ContentPage.loadAll(from: contentDirectory) }, { try self.shared() })
+        return try build(pages: pages.map { RevisedPage(page: $0, revision: 0) }, shared: shared, state: SiteBuildState(), progress: progress).output
     }
 
     /// The work every page shares: the clients' artifacts, the setup widget, the key sections
@@ -120,9 +121,15 @@ public struct SiteBuilder: Sendable {
             var files: [(String, String)] = []
             var made: [SearchIndex.Entry] = []
             let generated = GeneratedPages(request: request, clients: shared.clients)
-            for page in try generated.pages(widget: shared.widget, templates: templates, keyBox: layout.keyBox()) {
-                files.append((page.route + "index.html", try layout.render(page)))
-                made.append(.init(route: page.route, title: page.title, description: page.description, headings: page.headings))
+            let keyBox = layout.keyBox()
+            let pages = try ParallelMap.map(generated.items, progress: nil) { item throws -> (String, String, SearchIndex.Entry) in
+                let page = try generated.page(item, widget: shared.widget, templates: templates, keyBox: keyBox)
+                return (page.route + "index.html", try layout.render(page),
+                        SearchIndex.Entry(route: page.route, title: page.title, description: page.description, headings: page.headings))
+            }
+            for (path, html, entry) in pages {
+                files.append((path, html))
+                made.append(entry)
             }
             let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
             files.append(("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot))))

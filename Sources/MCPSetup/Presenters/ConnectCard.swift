@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The files of the `<mcp-setup-connect>` card: the element's module and stylesheet (from the
 /// templates' assets) and the manifest it shows, with each client's instructions.
 public enum ConnectCard {
@@ -13,11 +16,15 @@ public enum ConnectCard {
     /// that start with one of them, so a manifest cannot send the key to a site of its choosing.
     /// Found by rendering each client for example servers.
     public static func linkPrefixes(catalog: ClientCatalog = .standard) -> [String] {
-        var prefixes: Set<String> = []
-        for auth in [AuthScheme.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth] {
+        let schemes = [AuthScheme.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth]
+        let found = Mutex<Set<String>>([])
+        // Four independent renders of the whole catalog, across the cores.
+        DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
+            let auth = schemes[index]
             guard let profile = try? ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp", auth: auth),
                   let request = try? SetupRequest(profile: profile, credential: auth.usesKey ? .placeholder : .none),
-                  let clients = try? SetupGenerator(catalog: catalog).render(request) else { continue }
+                  let clients = try? SetupGenerator(catalog: catalog).render(request) else { return }
+            var prefixes: Set<String> = []
             for artifact in clients.flatMap(\.artifacts) where artifact.kind == .link {
                 guard let content = artifact.content else { continue }
                 if let query = content.firstIndex(of: "?") {
@@ -26,8 +33,9 @@ public enum ConnectCard {
                     prefixes.insert(content)
                 }
             }
+            found.withLock { $0.formUnion(prefixes) }
         }
-        return prefixes.sorted()
+        return found.withLock { $0.sorted() }
     }
 
     /// The module, with the catalog's install-link prefixes written in.

@@ -19,6 +19,26 @@ enum ParallelMap {
         }
         return try results.values()
     }
+
+    /// Runs two pieces of work at once and returns both results, or the first one's error.
+    /// `second` runs on a thread of its own and `first` on the calling thread, so `first` can
+    /// still map across every core (a map inside a map would run on one).
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: () throws -> First,
+        _ second: @escaping @Sendable () throws -> Second
+    ) throws -> (First, Second) {
+        let secondResult = ResultSlots<Second>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do { secondResult.store(try second(), at: 0) } catch { secondResult.fail(error) }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        let firstResult = Result { try first() }
+        done.wait()
+        return (try firstResult.get(), try secondResult.values()[0])
+    }
 }
 
 /// Results written by many threads, each slot by one, behind a lock.
