@@ -43,11 +43,16 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
         .target(
+            name: "CmarkArena",
+            dependencies: ["CCmarkGFM"]
+        ),
+        .target(
             name: "MCPSetupSite",
             dependencies: [
                 "MCPSetup",
                 "CCmarkGFM",
                 "CmarkInlineCharacters",
+                "CmarkArena",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -24,6 +24,22 @@ struct MarkdownRendererTests {
         #expect(ParserPool.shared.parsesInParallel)
     }
 
+    @Test("a document larger than an arena block renders as its parts do, and the next one is whole")
+    func documentsLargerThanAnArenaBlock() {
+        // Blocks separated by a thematic break render alone; 4 MB of them outgrow the arena's
+        // 1 MB blocks, its in-place growth and its moves.
+        let chunk = "Text with *em*, `code` and a [link](https://x.test/a). ~~gone~~\n\n| a | b |\n|---|---|\n| 1 | www.t.org |\n\n```sh\necho hi\n```\n\n---\n\n"
+        let one = renderer.render(chunk).html
+        let count = 4 * 1_048_576 / chunk.utf8.count
+        let long = String(repeating: chunk, count: count)
+        let rendered = renderer.render(long).html
+        #expect(rendered == String(repeating: one, count: count))
+        // A document made after the arena was emptied is unaffected by what it held.
+        #expect(renderer.render(chunk).html == one)
+        let longLine = String(repeating: "word ", count: 600_000)
+        #expect(renderer.render(longLine).html == "<p>" + longLine.dropLast() + "</p>\n")
+    }
+
     @Test("documents parsed on many threads at once keep every strikethrough and autolink")
     func parallelParsing() async {
         let documents = (0..<400).map { index in

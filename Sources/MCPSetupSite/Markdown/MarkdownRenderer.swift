@@ -41,12 +41,12 @@ public struct MarkdownRenderer: Sendable {
     public func render<Failure: Error>(_ markdown: String, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
         try ParserPool.shared.withParser(options: options) { parser throws(Failure) -> RenderedMarkdown in
             let document = ParserPool.shared.parse(markdown, with: parser)
-            defer { cmark_node_free(document) }
+            defer { parser.free(document) }
             return try render(document, parser: parser, resolveLink: resolveLink)
         }
     }
 
-    private func render<Failure: Error>(_ document: OpaquePointer, parser: OpaquePointer, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
+    private func render<Failure: Error>(_ document: OpaquePointer, parser: ParserPool.Parser, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
         var headings: [OpaquePointer] = []
         var codeBlocks: [OpaquePointer] = []
         var links: [OpaquePointer] = []
@@ -75,15 +75,15 @@ public struct MarkdownRenderer: Sendable {
             let info = cmark_node_get_fence_info(block).map { String(cString: $0) } ?? ""
             let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard words.first == "mcp-setup" else {
-                highlight(block, fence: words.first)
+                highlight(block, fence: words.first, parser: parser)
                 continue
             }
             let line = Int(cmark_node_get_start_line(block))
-            let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            let marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parser.memory)!
             cmark_node_set_on_enter(marker, Self.setupBlockMarker(setupBlocks.count))
             cmark_node_set_on_exit(marker, "")
             cmark_node_replace(block, marker)
-            cmark_node_free(block)
+            parser.free(block)
             setupBlocks.append(SetupBlockRequest(clientIDs: Array(words.dropFirst()), line: line))
         }
 
@@ -95,11 +95,11 @@ public struct MarkdownRenderer: Sendable {
                 continue
             }
             // A custom block: written as it is, also in cmark's safe mode.
-            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parser.memory)!
             cmark_node_set_on_enter(block, html.hasSuffix("\n") ? html : html + "\n")
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(paragraph, block)
-            cmark_node_free(paragraph)
+            parser.free(paragraph)
         }
 
         var slugs = SlugSet()
@@ -109,7 +109,7 @@ public struct MarkdownRenderer: Sendable {
             let text = Self.plainText(of: heading)
             let slug = slugs.claim(text)
             outline.append(Heading(level: level, text: text, id: slug))
-            let anchored = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            let anchored = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parser.memory)!
             cmark_node_set_on_enter(anchored, "<h\(level) id=\"\(slug)\">")
             cmark_node_set_on_exit(anchored, "</h\(level)>")
             while let child = cmark_node_first_child(heading) {
@@ -117,26 +117,26 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_append_child(anchored, child)
             }
             cmark_node_replace(heading, anchored)
-            cmark_node_free(heading)
+            parser.free(heading)
         }
 
-        let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))!
-        defer { free(rendered) }
+        let rendered = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser.pointer), parser.memory)!
+        defer { parser.memory.pointee.free(rendered) }
         return RenderedMarkdown(html: Self.labelTaskCheckboxes(String(cString: rendered)), headings: outline, setupBlocks: setupBlocks, unresolvedSections: unresolvedSections)
     }
 
     /// Replaces a code block in a language the highlighter reads with its highlighted HTML
     /// (`<pre><code class="language-NAME">` as cmark writes it, the spans inside).
-    private func highlight(_ block: OpaquePointer, fence: String?) {
+    private func highlight(_ block: OpaquePointer, fence: String?, parser: ParserPool.Parser) {
         guard let fence, let language = HighlightLanguage(fence: fence) else { return }
         let code = cmark_node_get_literal(block).map { String(cString: $0) } ?? ""
         let name = fence.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" } ? fence : language.rawValue
         // A custom block: written as it is, also in cmark's safe mode (which drops raw HTML).
-        let html = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let html = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, parser.memory)!
         cmark_node_set_on_exit(html, "")
         cmark_node_set_on_enter(html, "<pre><code class=\"language-\(name)\">" + Highlighter.html(code, language: language) + "</code></pre>\n")
         cmark_node_replace(block, html)
-        cmark_node_free(block)
+        parser.free(block)
     }
 
     /// `keys/scopes` for a paragraph that is exactly `{{> keys/scopes}}`.

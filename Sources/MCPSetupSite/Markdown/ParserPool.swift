@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkArena
 import CmarkInlineCharacters
 import Foundation
 
@@ -12,8 +13,13 @@ import Foundation
 /// good, and then checks by parsing that they stay set. Every parser here attaches the same
 /// extensions, so the fixed table is the one each parse would have set up. Where the replacement
 /// is not in effect (a process that links the library in a way that binds its calls directly),
-/// parsing (feed and finish) is serialised under a lock instead. Parsers are reused after
-/// `cmark_parser_finish` resets them (which keeps their extensions) and never freed.
+/// parsing (feed and finish) is serialised under a lock instead.
+///
+/// Parsing on many threads, each document gets a parser of its own whose memory, and that of
+/// everything made from it, comes from the thread's arena (`CmarkArena`) and goes back at once
+/// when the document is done: a page's thousands of small allocations cost no more than a
+/// pointer bump each. Parsing serialised, parsers use the C library's allocator and are reused
+/// after `cmark_parser_finish` resets them (which keeps their extensions), never freed.
 final class ParserPool: @unchecked Sendable {
     static let shared = ParserPool()
 
@@ -22,9 +28,12 @@ final class ParserPool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Int32: [OpaquePointer]] = [:]
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// The extensions every parser attaches, found once.
+    private let extensions: [OpaquePointer]
 
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
+        extensions = Self.extensionNames.compactMap { cmark_find_syntax_extension($0) }
         let setter = Self.newParser(options: CMARK_OPT_DEFAULT)
         mcp_setup_fix_inline_characters(setter)
         cmark_parser_free(setter)
@@ -41,20 +50,44 @@ final class ParserPool: @unchecked Sendable {
         return parser
     }
 
-    /// Parses a document with a checked-out parser.
-    func parse(_ markdown: String, with parser: OpaquePointer) -> OpaquePointer {
+    /// Parses a document with a parser of ``withParser(options:_:)``.
+    func parse(_ markdown: String, with parser: Parser) -> OpaquePointer {
         func parse() -> OpaquePointer {
-            cmark_parser_feed(parser, markdown, markdown.utf8.count)
-            return cmark_parser_finish(parser)!
+            cmark_parser_feed(parser.pointer, markdown, markdown.utf8.count)
+            return cmark_parser_finish(parser.pointer)!
         }
         return parsesInParallel ? parse() : lock.withLock(parse)
     }
 
-    /// Runs `body` with a parser for `options` that no other thread uses meanwhile.
-    func withParser<Result, Failure: Error>(options: Int32, _ body: (OpaquePointer) throws(Failure) -> Result) throws(Failure) -> Result {
+    /// A parser, and the allocator of the documents it parses (for nodes made to go in them and
+    /// the HTML rendered from them).
+    struct Parser {
+        let pointer: OpaquePointer
+        let memory: UnsafeMutablePointer<cmark_mem>
+        /// Whether the memory goes back by itself when the parser's use ends: nothing made from
+        /// it needs freeing (and nothing may outlive the use).
+        let isArena: Bool
+
+        /// Frees a document or node made with this parser's memory, unless the arena will.
+        func free(_ node: OpaquePointer) {
+            if !isArena { cmark_node_free(node) }
+        }
+    }
+
+    /// Runs `body` with a parser for `options` that no other thread uses meanwhile. Nothing
+    /// made with the parser may be used after `body` returns.
+    func withParser<Result, Failure: Error>(options: Int32, _ body: (Parser) throws(Failure) -> Result) throws(Failure) -> Result {
+        if parsesInParallel {
+            mcp_setup_arena_begin()
+            defer { mcp_setup_arena_end() }
+            let memory = mcp_setup_arena_allocator()!
+            let parser = cmark_parser_new_with_mem(options, memory)!
+            for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+            return try body(Parser(pointer: parser, memory: memory, isArena: true))
+        }
         let parser = checkOut(options: options)
         defer { checkIn(parser, options: options) }
-        return try body(parser)
+        return try body(Parser(pointer: parser, memory: cmark_get_default_mem_allocator(), isArena: false))
     }
 
     private func checkOut(options: Int32) -> OpaquePointer {
