@@ -17,6 +17,39 @@ struct ContentTests {
         #expect(empty.body.isEmpty)
     }
 
+    @Test("pages are read as UTF-8 (a byte order mark dropped); other bytes, folders and links out are refused; links in are read")
+    func reading() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("content-\(UUID().uuidString)")
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("deep/er"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("folder.md"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("---\ntitle: Bömb\n---\nbody\n".utf8)).write(to: content.appendingPathComponent("deep/er/bom.md"))
+        try Data(Array("---\ntitle: Ok\n---\n".utf8) + [0xFF]).write(to: content.appendingPathComponent("bad.md"))
+        let page = try #require(try ContentPage.load("deep/er/bom.md", from: content.path, walked: true))
+        #expect(page.frontMatter.title == "Bömb" && page.body == "body\n")
+        #expect(try ContentPage.load("deep/er/bom.md", from: content.path) == page)
+        for walked in [false, true] {
+            #expect(throws: SetupError.self) { try ContentPage.load("bad.md", from: content.path, walked: walked) }
+            #expect(throws: SetupError.self) { try ContentPage.load("folder.md", from: content.path, walked: walked) }
+            #expect(throws: SetupError.self) { try ContentPage.load("missing.md", from: content.path, walked: walked) }
+        }
+        try "---\ntitle: Secret\n---\n".write(to: folder.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("out.md").path, withDestinationPath: "../secret.md")
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("in.md").path, withDestinationPath: "deep/er/bom.md")
+        for walked in [false, true] {
+            do {
+                _ = try ContentPage.load("out.md", from: content.path, walked: walked)
+                Issue.record("a link out of the content folder was read")
+            } catch {
+                #expect(error.message.contains("outside the content folder"))
+            }
+            #expect(try ContentPage.load("in.md", from: content.path, walked: walked)?.frontMatter.title == "Bömb")
+        }
+        // The walk marks the links, so a whole load refuses the one that leads out.
+        #expect(throws: SetupError.self) { try ContentPage.loadAll(from: content.path) }
+    }
+
     @Test("front matter errors name the file and line", arguments: [
         ("# no front matter\n", "a.md:1: a page starts with front matter"),
         ("---\ntitle: A\n", "a.md:1: the front matter is not closed"),

@@ -1,5 +1,10 @@
 import Foundation
 import MCPSetup
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A Markdown page of the site's content folder.
 public struct ContentPage: Sendable, Hashable {
@@ -34,10 +39,13 @@ public struct ContentPage: Sendable, Hashable {
     /// Loads every `*.md` file under `directory`, drafts left out, sorted by order then path.
     public static func loadAll(from directory: String) throws(SetupError) -> [ContentPage] {
         try checkFolder(directory)
-        let paths = ContentFolder.scan(directory).keys.sorted()
+        let found = ContentFolder.scan(directory)
+        let paths = found.keys.sorted()
         let loaded: [ContentPage?]
         do {
-            loaded = try ParallelMap.map(paths, progress: nil) { path throws -> ContentPage? in try load(path, from: directory) }
+            loaded = try ParallelMap.map(paths, progress: nil) { path throws -> ContentPage? in
+                try load(path, from: directory, walked: found[path]?.isLink == false)
+            }
         } catch let error as SetupError {
             throw error
         } catch {
@@ -59,15 +67,50 @@ public struct ContentPage: Sendable, Hashable {
         }
     }
 
-    /// Loads one page (`path` relative to `directory`); `nil` for a draft.
-    static func load(_ path: String, from directory: String) throws(SetupError) -> ContentPage? {
+    /// Loads one page (`path` relative to `directory`); `nil` for a draft. `walked` says that
+    /// the folder walk reached the file through folders alone (``ContentFolder`` never enters a
+    /// link), so it is inside the content folder unless it is a link itself: it is then opened
+    /// without following one, and only a link has its destination checked.
+    static func load(_ path: String, from directory: String, walked: Bool = false) throws(SetupError) -> ContentPage? {
         let file = (directory as NSString).appendingPathComponent(path)
-        try ContainedPath.check(file, root: directory, label: "content folder")
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        var bytes = walked ? readFile(file, followingLinks: false) : nil
+        if bytes == nil {
+            try ContainedPath.check(file, root: directory, label: "content folder")
+            bytes = readFile(file, followingLinks: true)
+        }
+        guard var bytes else { throw SetupError("\(file): cannot be read as UTF-8 text") }
+        // A byte order mark is not part of the text (as Foundation's UTF-8 decoding reads it).
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SetupError("\(file): cannot be read as UTF-8 text")
         }
         let (frontMatter, body, bodyLine) = try FrontMatter.split(text, path: file)
         if frontMatter.draft { return nil }
         return ContentPage(sourcePath: path, route: route(for: path), frontMatter: frontMatter, body: body, bodyLine: bodyLine)
+    }
+
+    /// A regular file's bytes, read with plain POSIX calls; nil when it cannot be read (or, not
+    /// following links, when it is one).
+    private static func readFile(_ path: String, followingLinks: Bool) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // One byte more than the size, so that the read which finds the end needs no growth.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4_096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }
