@@ -94,16 +94,31 @@ public struct SiteBuilder: Sendable {
                                     navigation: Navigation(pages: contentPages, clients: shared.clients, templates: templates), start: start)
         }
         let routes = Dictionary(uniqueKeysWithValues: contentPages.map { ($0.sourcePath, $0.route) })
-        let rendered = try ParallelMap.map(pages, progress: progress) { revised throws -> SiteBuildState.PageResult in
-            let key = SiteBuildState.PageKey(sourcePath: revised.page.sourcePath, revision: revised.revision)
-            if sameShared, let kept = previous.pages[key.sourcePath], kept.key == key {
-                if sameStructure { return SiteBuildState.PageResult(key: key, body: kept.body, html: kept.html, rendered: false) }
-                if kept.body.links.allSatisfy({ (try? resolve($0.url, in: revised.page, routes: routes)) == $0.href }) {
-                    return SiteBuildState.PageResult(key: key, body: kept.body, html: try layOut(revised.page, body: kept.body, layout: layout), rendered: false)
+        let renderPages = { () throws -> [SiteBuildState.PageResult] in
+            try ParallelMap.map(pages, progress: progress) { revised throws -> SiteBuildState.PageResult in
+                let key = SiteBuildState.PageKey(sourcePath: revised.page.sourcePath, revision: revised.revision)
+                if sameShared, let kept = previous.pages[key.sourcePath], kept.key == key {
+                    if sameStructure { return SiteBuildState.PageResult(key: key, body: kept.body, html: kept.html, rendered: false) }
+                    if kept.body.links.allSatisfy({ (try? resolve($0.url, in: revised.page, routes: routes)) == $0.href }) {
+                        return SiteBuildState.PageResult(key: key, body: kept.body, html: try layOut(revised.page, body: kept.body, layout: layout), rendered: false)
+                    }
                 }
+                let body = try renderBody(revised.page, routes: routes, markdown: shared.markdown, widget: shared.widget, layout: layout)
+                return SiteBuildState.PageResult(key: key, body: body, html: try layOut(revised.page, body: body, layout: layout), rendered: true)
             }
-            let body = try renderBody(revised.page, routes: routes, markdown: shared.markdown, widget: shared.widget, layout: layout)
-            return SiteBuildState.PageResult(key: key, body: body, html: try layOut(revised.page, body: body, layout: layout), rendered: true)
+        }
+        let rendered: [SiteBuildState.PageResult]
+        let generatedFiles: [(String, String)]
+        let generatedEntries: [SearchIndex.Entry]
+        if sameStructure, let kept = previous.generated {
+            rendered = try renderPages()
+            (generatedFiles, generatedEntries) = kept
+        } else {
+            // The generated pages and files need nothing from the content pages but their routes:
+            // they are made meanwhile.
+            (rendered, (generatedFiles, generatedEntries)) = try ParallelMap.both(renderPages) {
+                try renderGenerated(contentRoutes: contentPages.map(\.route), shared: shared, layout: layout)
+            }
         }
         var output = shared.files
         var entries: [String: SearchIndex.Entry] = [:]
@@ -113,32 +128,6 @@ public struct SiteBuilder: Sendable {
             entries[revised.page.route] = result.body.searchEntry
             results[revised.page.sourcePath] = result
         }
-        let generatedFiles: [(String, String)]
-        let generatedEntries: [SearchIndex.Entry]
-        if sameStructure, let kept = previous.generated {
-            (generatedFiles, generatedEntries) = kept
-        } else {
-            var files: [(String, String)] = []
-            var made: [SearchIndex.Entry] = []
-            let generated = GeneratedPages(request: request, clients: shared.clients)
-            let keyBox = layout.keyBox()
-            let pages = try ParallelMap.map(generated.items, progress: nil) { item throws -> (String, String, SearchIndex.Entry) in
-                let page = try generated.page(item, widget: shared.widget, templates: templates, keyBox: keyBox)
-                return (page.route + "index.html", try layout.render(page),
-                        SearchIndex.Entry(route: page.route, title: page.title, description: page.description, headings: page.headings))
-            }
-            for (path, html, entry) in pages {
-                files.append((path, html))
-                made.append(entry)
-            }
-            let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-            files.append(("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot))))
-            if let baseURL = settings.baseURL {
-                let routes = contentPages.map(\.route) + generated.routes
-                files.append(("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }])))
-            }
-            (generatedFiles, generatedEntries) = (files, made)
-        }
         for (path, text) in generatedFiles { output.add(path, text) }
         for entry in generatedEntries { entries[entry.route] = entry }
         let module = sameShared && previous.searchEntries == entries ? previous.searchModule! : SearchIndex(entries: Array(entries.values)).module()
@@ -146,6 +135,27 @@ public struct SiteBuilder: Sendable {
         let state = SiteBuildState(shared: shared, structure: structure, layout: layout, pages: results, generated: (generatedFiles, generatedEntries),
                                    searchEntries: entries, searchModule: module, output: output)
         return (output, state, rendered.filter(\.rendered).count)
+    }
+
+    /// The generated pages (clients, agents, overview), 404.html and the sitemap, with the
+    /// generated pages' search entries.
+    private func renderGenerated(contentRoutes: [String], shared: SharedParts, layout: PageLayout) throws -> (files: [(String, String)], entries: [SearchIndex.Entry]) {
+        var files: [(String, String)] = []
+        var entries: [SearchIndex.Entry] = []
+        let generated = GeneratedPages(request: request, clients: shared.clients)
+        let keyBox = layout.keyBox()
+        for item in generated.items {
+            let page = try generated.page(item, widget: shared.widget, templates: templates, keyBox: keyBox)
+            files.append((page.route + "index.html", try layout.render(page)))
+            entries.append(SearchIndex.Entry(route: page.route, title: page.title, description: page.description, headings: page.headings))
+        }
+        let siteRoot = settings.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        files.append(("404.html", try layout.render(try generated.notFound(templates: templates, root: siteRoot))))
+        if let baseURL = settings.baseURL {
+            let routes = contentRoutes + generated.routes
+            files.append(("sitemap.xml", try templates.render("site/sitemap", ["urls": routes.sorted().map { ["loc": baseURL + $0] }])))
+        }
+        return (files, entries)
     }
 
     /// Rebuilds only the pages in `changed` (new revisions of pages the previous build had) on
