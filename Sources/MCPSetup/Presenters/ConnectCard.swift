@@ -14,7 +14,7 @@ public enum ConnectCard {
     /// The prefixes of every install link the catalog writes: scheme, host and path up to and
     /// including the `?` that starts the query (where the key goes). The card opens only links
     /// that start with one of them, so a manifest cannot send the key to a site of its choosing.
-    /// Found by rendering each client for example servers.
+    /// Found by rendering, for example servers, each client that has a link for them.
     public static func linkPrefixes(catalog: ClientCatalog = .standard) -> [String] {
         let schemes = [AuthScheme.bearer, .header(name: "X-API-Key"), .query(parameter: "key"), .oauth]
         let found = Mutex<Set<String>>([])
@@ -22,8 +22,10 @@ public enum ConnectCard {
         DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
             let auth = schemes[index]
             guard let profile = try? ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp", auth: auth),
-                  let request = try? SetupRequest(profile: profile, credential: auth.usesKey ? .placeholder : .none),
-                  let clients = try? SetupGenerator(catalog: catalog).render(request) else { return }
+                  let request = try? SetupRequest(profile: profile, credential: auth.usesKey ? .placeholder : .none) else { return }
+            // Only the clients with a link for this server are rendered.
+            let linking = catalog.clients.filter { client in SetupGenerator.specs(of: client, for: request).contains { $0.kind == .link } }
+            guard !linking.isEmpty, let clients = try? SetupGenerator(catalog: catalog).render(request, clientIDs: linking.map(\.id)) else { return }
             var prefixes: Set<String> = []
             for artifact in clients.flatMap(\.artifacts) where artifact.kind == .link {
                 guard let content = artifact.content else { continue }
