@@ -51,7 +51,7 @@ final class Navigation: @unchecked Sendable {
         case gap(skipped: Int, middle: Int)
     }
 
-    init(pages: [ContentPage], clients: [ClientArtifacts], templates: TemplateSet) {
+    init(pages: [ContentPage], clients: [ClientArtifacts], templates: TemplateSet) throws(SetupError) {
         navItem = StampedTemplate("partials/nav-item", in: templates, slots: [["title"], ["href"]])
         navItemVariants = [(false, false), (false, true), (true, false), (true, true)].map { [navItem] in navItem.variant(["nested": $0.0, "current": $0.1]) }
         entries = pages.map { page in
@@ -70,6 +70,35 @@ final class Navigation: @unchecked Sendable {
         self.position = position
         self.pageCount = pages.count
         self.clientIndices = byFolder["\u{0}clients"] ?? []
+        try renderOwnWindows()
+    }
+
+    /// Renders, across the cores, the links of every long folder for the root of the pages in
+    /// it: each of those pages shows a window of them. (Links a page shows of a folder it is
+    /// not in are rendered when first asked for; most are never needed.)
+    private func renderOwnWindows() throws(SetupError) {
+        var seen = Set<String>()
+        var folders: [(items: FolderItems, members: [Int], root: String)] = []
+        for (route, place) in position.sorted(by: { $0.key < $1.key }) {
+            guard let members = byFolder[place.folder], members.count > Self.fullListLimit else { continue }
+            let root = Routes.root(of: route)
+            guard seen.insert(place.folder + "|" + root).inserted else { continue }
+            folders.append((folderItems(place.folder, members: members, root: root), members, root))
+        }
+        let jobs = folders.flatMap { folder in folder.members.map { (index: $0, root: folder.root) } }
+        let fragments: [Fragment]
+        do {
+            fragments = try ParallelMap.map(jobs, progress: nil) { job throws -> Fragment in try fragment(job.index, root: job.root) }
+        } catch let error as SetupError {
+            throw error
+        } catch {
+            throw SetupError("navigation: \(error)")
+        }
+        var start = 0
+        for (items, members, _) in folders {
+            items.setFragments(Array(fragments[start..<start + members.count]))
+            start += members.count
+        }
     }
 
     /// A long folder's items, as positions in the folder: its first page, a window (around
@@ -217,6 +246,11 @@ final class Navigation: @unchecked Sendable {
             if html.hasSuffix("\n") { html.removeLast() }
             lock.withLock { outside = html }
             return html
+        }
+
+        /// Sets every link of the folder, rendered ahead.
+        func setFragments(_ made: [Fragment]) {
+            lock.withLock { fragments = made }
         }
 
         private func allFragments() throws(SetupError) -> [Fragment] {
