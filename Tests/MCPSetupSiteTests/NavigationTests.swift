@@ -61,7 +61,11 @@ struct NavigationTests {
         let deepest = Self.navLinks(site.files[folder.split(separator: "/").dropLast().joined(separator: "/") + "/p30/index.html"]!)
         #expect(deepest.contains { $0.contains("aria-current=\"page\">L9 P30<") })
         #expect(deepest.contains { $0.contains(">L0 P0<") } && deepest.contains { $0.contains(">L5 P0<") })
-        #expect(deepest.count <= 10 * (2 * Navigation.window + 5), "\(deepest.count) links")
+        // Each folder above shows its first pages, a link into the rest and its last page; the
+        // page's own folder its window.
+        #expect(deepest.count == 9 * (Navigation.leading + 2) + (2 * Navigation.window + 5), "\(deepest.count) links")
+        #expect(deepest.contains { $0.contains(">L3 P\(Navigation.leading - 1)<") } && !deepest.contains { $0.contains(">L3 P\(Navigation.leading)<") })
+        #expect(deepest.contains { $0.contains(">L3 P59<") } && deepest.contains { $0.contains(">… \(60 - Navigation.leading - 1) more<") })
         let top = Self.navLinks(site.files["p0/index.html"]!)
         #expect(!top.contains { $0.contains(">L1 P") }, "a top-level page lists a sub-folder's pages")
     }

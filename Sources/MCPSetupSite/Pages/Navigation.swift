@@ -17,8 +17,10 @@ final class Navigation: @unchecked Sendable {
     static let fullListLimit = 50
     /// In a longer folder, the pages shown before and after the current one.
     static let window = 8
-    /// In a longer folder that is not the current page's own, the pages shown from its start.
-    static let leading = 12
+    /// In a longer folder that is not the current page's own, the pages shown from its start
+    /// (before a link into the rest and its last page): enough to recognise the folder, few
+    /// enough that the current page's own list is not pushed far down in a deep tree.
+    static let leading = 5
 
     private let entries: [Entry]
     private let byFolder: [String: [Int]]
@@ -131,25 +133,44 @@ final class Navigation: @unchecked Sendable {
             return try joined(key: "all", indices: Array(0..<pageCount), root: root).html(current: route)
         }
         let own = position[route]?.folder ?? route.split(separator: "/").dropLast().joined(separator: "/")
-        var folders = [""]
+        var output = try outerFolders(of: own, root: root)
+        guard let members = byFolder[own], !members.isEmpty else { return output }
+        if !output.isEmpty { output += "\n" }
+        if members.count <= Self.fullListLimit {
+            // A short folder's list is joined once and copied, the current page swapped in.
+            output += try joined(key: "folder|" + own, indices: members, root: root).html(current: route)
+        } else {
+            output += try folderItems(own, members: members, root: root).list(around: position[route]?.index)
+        }
+        return output
+    }
+
+    private var outerCache: [String: String] = [:]
+
+    /// The lists of the folders above `folder` (the top level first), as every page in it shows
+    /// them: the same for all of them, so joined once per root.
+    private func outerFolders(of folder: String, root: String) throws(SetupError) -> String {
+        guard !folder.isEmpty else { return "" }
+        let cacheKey = folder + "|" + root
+        if let known = lock.withLock({ outerCache[cacheKey] }) { return known }
+        var outer = [""]
         var path = ""
-        for part in own.split(separator: "/") {
+        for part in folder.split(separator: "/").dropLast() {
             path += path.isEmpty ? String(part) : "/" + part
-            folders.append(path)
+            outer.append(path)
         }
         var output = ""
-        for folder in folders {
+        for folder in outer {
             let members = byFolder[folder] ?? []
             if members.isEmpty { continue }
             if !output.isEmpty { output += "\n" }
             if members.count <= Self.fullListLimit {
-                // A short folder's list is joined once and copied, the current page swapped in.
-                output += try joined(key: "folder|" + folder, indices: members, root: root).html(current: route)
-                continue
+                output += try joined(key: "folder|" + folder, indices: members, root: root).plain
+            } else {
+                output += try folderItems(folder, members: members, root: root).list(around: nil)
             }
-            let items = folderItems(folder, members: members, root: root)
-            output += try items.list(around: folder == own ? position[route]?.index : nil)
         }
+        lock.withLock { outerCache[cacheKey] = output }
         return output
     }
 
@@ -176,9 +197,12 @@ final class Navigation: @unchecked Sendable {
             self.spans = spans
         }
 
+        /// The list as a page outside it shows it.
+        var plain: String { String(decoding: joined, as: UTF8.self) }
+
         /// The list with the current page's link in its current form.
         func html(current route: String) -> String {
-            guard let span = spans[route] else { return String(decoding: joined, as: UTF8.self) }
+            guard let span = spans[route] else { return plain }
             var bytes = Array(joined[..<min(span.range.lowerBound, joined.count)])
             var replacement = span.current
             if span.range.upperBound >= joined.count, replacement.last == 0x0A { replacement.removeLast() }
