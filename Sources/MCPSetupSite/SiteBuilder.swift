@@ -82,6 +82,13 @@ public struct SiteBuilder: Sendable {
         if let clash = contentPages.first(where: { generatedRoutes.contains($0.route) }) {
             throw SetupError("\(file(clash)): this page would be at \(clash.route), where the site's generated \(clash.route == "clients/" ? "list of clients" : clash.route == GeneratedPages.agentsRoute ? "agents page" : "client page") goes; rename or move it")
         }
+        var pageAtRoute: [String: ContentPage] = [:]
+        for page in contentPages {
+            if let other = pageAtRoute.updateValue(page, forKey: page.route) {
+                let (first, second) = other.sourcePath < page.sourcePath ? (other, page) : (page, other)
+                throw SetupError("\(file(second)): this page would be at \(page.route.isEmpty ? "the site's root" : page.route), as \(first.sourcePath) is; rename or move one of them")
+            }
+        }
         let start = Self.startPage(contentPages)
         let structure = SiteBuildState.Structure(pages: contentPages, start: start)
         let sameShared = previous.shared === shared

@@ -40,6 +40,17 @@ struct MarkdownRendererTests {
         #expect(renderer.render(longLine).html == "<p>" + longLine.dropLast() + "</p>\n")
     }
 
+    @Test("a paragraph the table extension re-reads at every line renders without holding every copy")
+    func tableRereads() {
+        // Each `|-|-|-|` line looks like a delimiter row for the paragraph so far, which the
+        // table extension copies whole before it finds the columns do not match: with nothing
+        // ever freed that would grow with the square of the lines; past the arena's budget the
+        // copies are freed as they go.
+        let lines = (0..<6_000).map { $0 % 2 == 0 ? "a|b" : "|-|-|-|" }
+        let html = renderer.render(lines.joined(separator: "\n") + "\n").html
+        #expect(html.hasPrefix("<p>a|b\n|-|-|-|") && !html.contains("<table"))
+    }
+
     @Test("documents parsed on many threads at once keep every strikethrough and autolink")
     func parallelParsing() async {
         let documents = (0..<400).map { index in

@@ -114,6 +114,19 @@ struct SiteBuilderTests {
         }
     }
 
+    @Test("two pages at one route are refused, naming both", arguments: [("guides.md", "guides/index.md"), ("keys.md", "keys/index.md")])
+    func pagesAtOneRoute(first: String, second: String) throws {
+        let page = "---\ntitle: A\n---\n\nText.\n"
+        let folder = try Self.project([first: page, second: page, "other.md": page])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try Self.builder(folder).build()
+            Issue.record("built")
+        } catch let error as SetupError {
+            #expect(error.message.contains("content/\(second): this page would be at ") && error.message.contains("as \(first) is; rename or move one of them"), "\(error.message)")
+        }
+    }
+
     @Test("drafts are left out; links between pages are relative")
     func draftsAndLinks() throws {
         let folder = try Self.project([

@@ -41,7 +41,7 @@ public struct MarkdownRenderer: Sendable {
     public func render<Failure: Error>(_ markdown: String, resolveLink: (String, Int) throws(Failure) -> String) throws(Failure) -> RenderedMarkdown {
         try ParserPool.shared.withParser(options: options) { parser throws(Failure) -> RenderedMarkdown in
             let document = ParserPool.shared.parse(markdown, with: parser)
-            defer { parser.free(document) }
+            defer { cmark_node_free(document) }
             return try render(document, parser: parser, resolveLink: resolveLink)
         }
     }
@@ -83,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_set_on_enter(marker, Self.setupBlockMarker(setupBlocks.count))
             cmark_node_set_on_exit(marker, "")
             cmark_node_replace(block, marker)
-            parser.free(block)
+            cmark_node_free(block)
             setupBlocks.append(SetupBlockRequest(clientIDs: Array(words.dropFirst()), line: line))
         }
 
@@ -99,7 +99,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_set_on_enter(block, html.hasSuffix("\n") ? html : html + "\n")
             cmark_node_set_on_exit(block, "")
             cmark_node_replace(paragraph, block)
-            parser.free(paragraph)
+            cmark_node_free(paragraph)
         }
 
         var slugs = SlugSet()
@@ -117,7 +117,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_append_child(anchored, child)
             }
             cmark_node_replace(heading, anchored)
-            parser.free(heading)
+            cmark_node_free(heading)
         }
 
         let rendered = cmark_render_html_with_mem(document, options, cmark_parser_get_syntax_extensions(parser.pointer), parser.memory)!
@@ -136,7 +136,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_node_set_on_exit(html, "")
         cmark_node_set_on_enter(html, "<pre><code class=\"language-\(name)\">" + Highlighter.html(code, language: language) + "</code></pre>\n")
         cmark_node_replace(block, html)
-        parser.free(block)
+        cmark_node_free(block)
     }
 
     /// `keys/scopes` for a paragraph that is exactly `{{> keys/scopes}}`.

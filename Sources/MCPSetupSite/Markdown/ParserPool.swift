@@ -64,30 +64,24 @@ final class ParserPool: @unchecked Sendable {
     struct Parser {
         let pointer: OpaquePointer
         let memory: UnsafeMutablePointer<cmark_mem>
-        /// Whether the memory goes back by itself when the parser's use ends: nothing made from
-        /// it needs freeing (and nothing may outlive the use).
-        let isArena: Bool
-
-        /// Frees a document or node made with this parser's memory, unless the arena will.
-        func free(_ node: OpaquePointer) {
-            if !isArena { cmark_node_free(node) }
-        }
     }
 
-    /// Runs `body` with a parser for `options` that no other thread uses meanwhile. Nothing
-    /// made with the parser may be used after `body` returns.
+    /// Runs `body` with a parser for `options` that no other thread uses meanwhile. What `body`
+    /// makes with the parser's memory it frees before it returns (in the arena that costs
+    /// nothing, except for what the arena took from malloc past its budget).
     func withParser<Result, Failure: Error>(options: Int32, _ body: (Parser) throws(Failure) -> Result) throws(Failure) -> Result {
         if parsesInParallel {
             mcp_setup_arena_begin()
             defer { mcp_setup_arena_end() }
             let memory = mcp_setup_arena_allocator()!
             let parser = cmark_parser_new_with_mem(options, memory)!
+            defer { cmark_parser_free(parser) }
             for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-            return try body(Parser(pointer: parser, memory: memory, isArena: true))
+            return try body(Parser(pointer: parser, memory: memory))
         }
         let parser = checkOut(options: options)
         defer { checkIn(parser, options: options) }
-        return try body(Parser(pointer: parser, memory: cmark_get_default_mem_allocator(), isArena: false))
+        return try body(Parser(pointer: parser, memory: cmark_get_default_mem_allocator()))
     }
 
     private func checkOut(options: Int32) -> OpaquePointer {
