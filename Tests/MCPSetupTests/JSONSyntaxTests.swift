@@ -45,6 +45,9 @@ struct JSONSyntaxTests {
             let value = Self.plainValue(depth: 3, texts: texts, state: &state)
             #expect(JSONSyntax.compact(value) == JSONSyntax.program(ProgramValue(value), indent: nil).constantString)
             #expect(JSONSyntax.pretty(value) == JSONSyntax.program(ProgramValue(value), indent: "  ").constantString)
+            if case .array(let items) = value {
+                #expect(JSONSyntax.compactArray(ofEncoded: items.map(JSONSyntax.compact)) == JSONSyntax.compact(value))
+            }
         }
     }
 

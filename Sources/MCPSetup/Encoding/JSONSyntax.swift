@@ -15,6 +15,13 @@ public enum JSONSyntax {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A compact array of values already written by ``compact(_:)``: the same text as
+    /// `compact(.array(values))`, for items encoded apart (on several threads, or kept from an
+    /// earlier build).
+    public static func compactArray(ofEncoded items: some Sequence<String>) -> String {
+        "[" + items.joined(separator: ",") + "]"
+    }
+
     /// Writes a plain value straight to bytes: the same text as ``program(_:indent:depth:)``
     /// writes for it (a value without the key needs no program).
     private static func writePlain(_ value: PlainValue, into output: inout [UInt8], indented: Bool, depth: Int) {

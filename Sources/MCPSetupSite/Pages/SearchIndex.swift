@@ -31,12 +31,8 @@ struct SearchIndex: Sendable {
     /// The module's text: `export default [{"t", "u", "d", "h": [[text, id]…]}…];`, pages in
     /// route order, so the same site gives the same bytes.
     func module() -> String {
-        var output = "// The docs site's search index, written by mcp-setup build.\nexport default ["
-        output.reserveCapacity(entries.reduce(output.utf8.count + 3) { $0 + $1.json.utf8.count + 1 })
-        for (index, entry) in entries.sorted(by: { $0.route < $1.route }).enumerated() {
-            if index > 0 { output += "," }
-            output += entry.json
-        }
-        return output + "];\n"
+        // Script-safe escaping is per character, so escaped entries joined are the escaped array.
+        let pages = JSONSyntax.compactArray(ofEncoded: entries.sorted { $0.route < $1.route }.lazy.map(\.json))
+        return "// The docs site's search index, written by mcp-setup build.\nexport default " + pages + ";\n"
     }
 }
