@@ -122,8 +122,10 @@ public struct InstallTargets: Sendable {
     }
 
     /// The target for installing `request` into a client's file. `artifactID` picks among a
-    /// client's file artifacts (for example `claude-desktop/config-uvx`).
-    public func target(clientID: String, scope: InstallTarget.Scope?, request: SetupRequest, artifactID: String? = nil, catalog: ClientCatalog = .standard) throws -> InstallTarget {
+    /// client's file artifacts (for example `claude-desktop/config-uvx`). An entry that would
+    /// hold the placeholder where the key belongs (a reference the client cannot resolve) is
+    /// refused, unless `placeholderAllowed`: a read-only comparison that matches any key there.
+    public func target(clientID: String, scope: InstallTarget.Scope?, request: SetupRequest, artifactID: String? = nil, placeholderAllowed: Bool = false, catalog: ClientCatalog = .standard) throws -> InstallTarget {
         let artifacts = try SetupGenerator(catalog: catalog).render(request, clientIDs: [clientID]).flatMap(\.artifacts)
         let files = artifacts.filter { $0.kind == .file && $0.format != nil && (artifactID == nil || $0.id == artifactID) }
         if let artifactID, files.isEmpty {
@@ -140,6 +142,10 @@ public struct InstallTargets: Sendable {
                 guard let location = paths.first(where: { $0.scope == wanted.rawValue && ($0.os == os || $0.os == "any") }) else { continue }
                 guard artifact.isAvailable, let content = artifact.content, let document = artifact.document else {
                     throw SetupError("\(artifact.id) is not available for this server and key: \(artifact.unavailableReason ?? "")")
+                }
+                // A live config gets the key or a reference the client resolves, never a stand-in.
+                if document.containsSecret && !request.holdsRealKey && !placeholderAllowed {
+                    throw Self.unresolvableKey(client: catalog.clients.first { $0.id == clientID }, clientID: clientID, request: request)
                 }
                 let renderer = TextRenderer(secret: request.secretText)
                 let value: PlainValue
@@ -170,6 +176,22 @@ public struct InstallTargets: Sendable {
         }
         let systems = Set(allPaths.map(\.os)).subtracting(["any", os]).sorted()
         throw SetupError("\(clientID) has no config file on \(os)" + (systems.isEmpty ? "" : "; it has one on \(systems.joined(separator: " and ")) (--os \(systems[0]))"))
+    }
+
+    /// The refusal for a request whose key the client's file cannot reference: the file would
+    /// hold a placeholder where the key belongs, and the client would fail with 401.
+    static func unresolvableKey(client: (any Client)?, clientID: String, request: SetupRequest) -> SetupError {
+        let title = client?.title ?? clientID
+        let what: String
+        switch request.credential {
+        case .environment(let variable): what = "cannot read the environment variable \(variable) from its config file"
+        case .prompt: what = "cannot ask for the key itself and reads no environment variable from its config file"
+        default: what = "would get a placeholder instead of the key"
+        }
+        let prompt = client?.promptsForKey == true
+        return SetupError(
+            "\(title) \(what); install it with the key itself (credential .inline, written into a 0600 file)" + (prompt ? " or credential .prompt" : "") + "; nothing was written",
+            commandLine: "\(title) \(what); give the key with --token-stdin or --token-file (it is written into a 0600 file)" + (prompt ? ", or use --prompt" : "") + "; nothing was written")
     }
 
     /// The fields mcp-setup writes in a client's entry over every auth scheme, credential mode

@@ -58,7 +58,7 @@ struct ListCommand: ParsableCommand {
         for id in ids {
             let target: InstallTarget
             do {
-                target = try targets.target(clientID: id, scope: wantedScope ?? .user, request: request)
+                target = try targets.target(clientID: id, scope: wantedScope ?? .user, request: request, placeholderAllowed: !explicit)
             } catch {
                 continue   // no file at this scope on this system
             }

@@ -100,16 +100,26 @@ struct InstallerTests {
         defer { sandbox.remove() }
         let original = try #require(FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(fixture)").path)).map { $0 }
         for credential in [Credential.inline(try Secret("sk_live_123")), .prompt, .environment(variable: "ACME_API_KEY")] {
+            let label = "\(fixture) \(credential.modeName)"
+            guard Sandbox.referencesKey(client, credential) else {
+                // A client that cannot resolve the reference gets no entry at all (a placeholder would fail with 401).
+                #expect(throws: SetupError.self, "\(label)") { try sandbox.target(client, scope: scope, request: try Sandbox.request(credential)) }
+                continue
+            }
             let target = try sandbox.target(client, scope: scope, request: try Sandbox.request(credential))
             try sandbox.write(original, to: target.path)
-            _ = try Installer().install(target, holdsKey: credential != .prompt)
+            let outcome = try Installer().install(target, holdsKey: credential != .prompt)
+            guard case .written = outcome else { Issue.record("\(label): \(outcome)"); continue }
             let installed = try #require(sandbox.read(target.path))
-            #expect(isSubsequence(original, of: installed), "\(fixture) \(credential.modeName)")
+            #expect(isSubsequence(original, of: installed), "\(label)")
+            let entry = try ConfigEditors.open(installed, format: target.format, path: target.path).entry(container: target.container, name: "acme")
+            #expect(entry?.canonical == target.entry.canonical, "\(label): the entry is where the client reads it")
+            #expect(!String(decoding: installed, as: UTF8.self).contains("YOUR_ACME_API_KEY"), "\(label): a placeholder was written")
             if client == "vscode" && credential.isReference {
                 #expect(String(decoding: installed, as: UTF8.self).contains("\"id\": \"acme_api_key\""), "the prompt input was merged")
             }
             _ = try Installer().uninstall(try sandbox.targets.removalTarget(clientID: client, scope: scope, name: "acme"))
-            #expect(sandbox.read(target.path) == original, "\(fixture) \(credential.modeName): uninstall")
+            #expect(sandbox.read(target.path) == original, "\(label): uninstall")
         }
     }
 

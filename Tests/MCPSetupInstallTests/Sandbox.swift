@@ -24,8 +24,19 @@ struct Sandbox {
         try SetupRequest(profile: try ServerProfile(name: name, title: "Acme", endpoint: "https://mcp.acme.dev/mcp", auth: auth), credential: credential)
     }
 
-    func target(_ client: String, scope: InstallTarget.Scope? = nil, request: SetupRequest? = nil) throws -> InstallTarget {
-        try targets.target(clientID: client, scope: scope, request: request ?? Self.request())
+    func target(_ client: String, scope: InstallTarget.Scope? = nil, request: SetupRequest? = nil, placeholderAllowed: Bool = false) throws -> InstallTarget {
+        try targets.target(clientID: client, scope: scope, request: request ?? Self.request(), placeholderAllowed: placeholderAllowed)
+    }
+
+    /// Whether the client's config file can reference the key (an environment variable or its
+    /// own prompt), so that install takes a reference instead of the key.
+    static func referencesKey(_ client: String, _ credential: Credential) -> Bool {
+        let modes = ClientCatalog.standard.capabilities[client]?.credentialModes ?? []
+        switch credential {
+        case .environment: return modes.contains("env")
+        case .prompt: return modes.contains("prompt") || modes.contains("env")
+        default: return true
+        }
     }
 
     func write(_ bytes: [UInt8], to path: String, mode: Int = 0o644) throws {
