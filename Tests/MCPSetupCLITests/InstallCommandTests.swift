@@ -228,7 +228,9 @@ struct InstallCommandTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         for (arguments, path) in cases {
-            let result = try home.run(["install"] + arguments + ["--token-env", "ACME_API_KEY"] + Self.server)
+            // Zed and Claude Desktop read no environment variable from their files: the key goes in.
+            let inline = arguments.contains("zed") || arguments.contains("claude-desktop")
+            let result = try home.run(["install"] + arguments + (inline ? ["--token-stdin"] : ["--token-env", "ACME_API_KEY"]) + Self.server, stdin: inline ? Self.key + "\n" : nil)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             #expect(result.stderr == "installed 'acme' into \(path)\n", "\(arguments)")
             #expect(FileManager.default.fileExists(atPath: path), "\(path)")

@@ -20,7 +20,7 @@ struct InstallHygieneTests {
     }
 
     @Test("dry runs and no-op uninstalls create no file or folder", arguments: [
-        ["install", "--client", "cline", "--token-env", "ACME_API_KEY", "--dry-run"],
+        ["install", "--client", "cline", "--token-stdin", "--dry-run"],
         ["install", "--client", "vscode", "--scope", "project", "--prompt", "--dry-run"],
         ["install", "--client", "codex", "--token-env", "ACME_API_KEY", "--dry-run"],
         ["uninstall", "--client", "cursor"],
@@ -32,7 +32,7 @@ struct InstallHygieneTests {
         defer { home.remove() }
         let before = Self.tree(home.root)
         let extra = arguments.first == "install" ? Self.server : ["--name", "acme"]
-        let result = try home.run(arguments + extra)
+        let result = try home.run(arguments + extra, stdin: arguments.contains("--token-stdin") ? Self.key + "\n" : nil)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.tree(home.root) == before, "\(arguments)")
     }
@@ -151,7 +151,7 @@ extension InstallHygieneTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var environment = home.environment
         environment["COPILOT_HOME"] = folder.path
-        let result = try CLI.run(["install", "--client", "copilot-cli", "--token-env", "ACME_API_KEY"] + Self.server, in: home.work, environment: environment)
+        let result = try CLI.run(["install", "--client", "copilot-cli", "--token-stdin"] + Self.server, stdin: Self.key + "\n", in: home.work, environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mcp-config.json").path))
     }

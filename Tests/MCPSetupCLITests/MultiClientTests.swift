@@ -11,7 +11,8 @@ struct MultiClientTests {
     func severalClients() throws {
         let home = try Home()
         defer { home.remove() }
-        let result = try home.run(["install", "--client", "cursor,codex,antigravity,antigravity-cli", "--token-env", "ACME_API_KEY"] + Self.server)
+        // Antigravity reads no environment variable from its file, so the key itself goes in.
+        let result = try home.run(["install", "--client", "cursor,codex,antigravity,antigravity-cli", "--token-stdin"] + Self.server, stdin: InstallCommandTests.key + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
@@ -22,7 +23,7 @@ struct MultiClientTests {
         #expect(home.read(".gemini/config/mcp_config.json")?.contains("\"serverUrl\"") == true)
         #expect(home.backups(of: ".gemini/config/mcp_config.json").isEmpty, "a new file needs no backup")
 
-        let again = try home.run(["install", "--client", "cursor,codex", "--token-env", "ACME_API_KEY"] + Self.server)
+        let again = try home.run(["install", "--client", "cursor,codex", "--token-stdin"] + Self.server, stdin: InstallCommandTests.key + "\n")
         #expect(again.stderr.hasSuffix("2 clients: changed 0, 0 failed\n"))
 
         let removed = try home.run(["uninstall", "--client", "cursor,codex,antigravity", "--name", "acme"])

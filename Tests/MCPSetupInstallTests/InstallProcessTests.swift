@@ -179,8 +179,10 @@ struct InstallProcessTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = try Self.prepare(scenario, in: folder)
         let names = (1...8).map { "srv-\($0)" }
+        // Goose reads no environment variable from its file, so the key itself goes in.
+        try Data("sk_live_concurrent_1234\n".utf8).write(to: URL(fileURLWithPath: folder + "/key"))
         let pids = try names.map { name in
-            try Self.spawn(binary, ["install", "--client", client, "--name", name, "--endpoint", "https://\(name).example/mcp", "--token-env", "ACME_API_KEY", "--config", folder + "/mcp-setup.yml"], home: folder + "/home")
+            try Self.spawn(binary, ["install", "--client", client, "--name", name, "--endpoint", "https://\(name).example/mcp", "--token-file", folder + "/key", "--config", folder + "/mcp-setup.yml"], home: folder + "/home")
         }
         for (name, pid) in zip(names, pids) {
             let status = Self.wait(pid)
