@@ -77,6 +77,7 @@ struct ServerOptions: ParsableArguments {
             base = try ServerJSON.load(path: serverJSON, origin: "--server-json", variables: values).overridden(by: file?.fields ?? ProfileInput())
         }
         let merged = base.overridden(by: flags)
+        for note in merged.notes { Output.error("note: " + note) }
         return (merged, file)
     }
 }

@@ -91,7 +91,8 @@ struct ServerJSONTests {
         (#"{"name": "a/b", "remotes": [{"type": "websocket", "url": "wss://x"}]}"#, "remotes[0].type 'websocket' is not a remote transport"),
         (#"{"name": "a/b", "remotes": [{"type": "streamable-http", "url": "https://{tenant}.x.dev/mcp"}]}"#, "needs {tenant}: pass --var tenant=VALUE"),
         (#"{"name": "a/b", "remotes": [{"type": "streamable-http", "url": "https://x.dev/mcp", "headers": [{"name": "X-Region", "isRequired": true, "description": "region"}]}]}"#, "required header that is not the key"),
-        (#"{"name": "a/b", "remotes": [{"type": "streamable-http", "url": "https://x.dev/mcp", "headers": [{"name": "X-Plan", "choices": ["a", "b"]}]}]}"#, "headers[0].choices"),
+        (#"{"name": "a/b", "remotes": [{"type": "streamable-http", "url": "https://x.dev/mcp", "headers": [{"name": "X-Plan", "isSecret": true, "choices": ["a", "b"]}]}]}"#, "headers[0].choices: the key cannot be a choice"),
+        (#"{"name": "a/b", "remotes": [{"type": "streamable-http", "url": "https://x.dev/mcp", "headers": [{"name": "X Key", "isSecret": true}]}]}"#, "headers[0].name 'X Key' is not a header name"),
         (#"{"name": "a/b", "packages": []}"#, "remotes is missing or empty"),
         (#"{"remotes": []}"#, "name is missing"),
     ])
@@ -104,6 +105,28 @@ struct ServerJSONTests {
             #expect(error.message.hasPrefix("server.json: "))
             #expect(!error.message.contains("\n"))
         }
+    }
+
+    @Test("generic registry names give way to the vendor; specific ones stay", arguments: [
+        ("com.stripe/mcp", "stripe"), ("com.cloudflare.mcp/mcp", "cloudflare"), ("io.github.mapbox/mcp-server", "mapbox"),
+        ("io.cycloid.mcp/server", "cycloid"), ("io.github.github/github-mcp-server", "github-mcp-server"), ("dev.acme/acme-mcp", "acme-mcp"),
+        ("io.prisma/mcp", "prisma"), ("plain", "plain"), ("io.github.Some_User/MCP", "some-user"),
+    ])
+    func names(registryName: String, name: String) {
+        #expect(ServerJSON.slug(registryName) == name)
+    }
+
+    @Test("snake_case flags, an optional header, an `http` remote and a key header named like a variable are read, each said in a note")
+    func lenientReading() throws {
+        let text = #"{"name": "dev.acme/mcp", "remotes": [{"type": "http", "url": "https://x.dev/mcp", "headers": [{"name": "ACME_API_KEY", "is_secret": true, "is_required": true}, {"name": "X-Read-Only", "description": "read-only mode", "is_required": false}]}]}"#
+        let input = try ServerJSON.profileInput(text, path: "server.json")
+        let profile = try input.profile()
+        #expect(profile.name == "acme" && profile.transport == .http && profile.auth == .header(name: "ACME_API_KEY"))
+        #expect(input.notes == [
+            "server.json: read is_secret and is_required as isSecret and isRequired, the schema's spelling",
+            "server.json: remotes[0].type: read 'http' as 'streamable-http', the schema's name for it",
+            "server.json: remotes[0].headers[1]: left out the optional header X-Read-Only (read-only mode); add it to the client's entry yourself if you need it",
+        ])
     }
 
     @Test("VS Code's reading of a written server.json gives the inputs and header mcp-setup renders for VS Code with --prompt")

@@ -40,6 +40,10 @@ public struct ProfileInput: Sendable, Hashable {
     /// `keys.masked_preview`: a key as the key page shows it (`sk_live_dLK5...J6HMii`).
     public var maskedPreview: Sourced<String>?
 
+    /// What reading the input noticed without refusing it: a spelling read as the schema's, an
+    /// optional header left out. Each is one line naming where; the CLI prints them as notes.
+    public var notes: [String] = []
+
     /// An empty input.
     public init() {}
 
@@ -58,6 +62,7 @@ public struct ProfileInput: Sendable, Hashable {
         merged.alsoOAuth = overrides.alsoOAuth ?? alsoOAuth
         merged.mcpRemoteVersion = overrides.mcpRemoteVersion ?? mcpRemoteVersion
         merged.maskedPreview = overrides.maskedPreview ?? maskedPreview
+        merged.notes = notes + overrides.notes.filter { !notes.contains($0) }
         return merged
     }
 

@@ -30,6 +30,8 @@ public enum ServerJSON {
 
     /// The profile a `server.json` describes. `variables` fill `{name}` in the remote's URL;
     /// what the profile model cannot express is an error naming the field, never dropped.
+    /// What the file spells its own way, and the optional headers left out, are said in the
+    /// input's ``ProfileInput/notes``.
     public static func profileInput(_ text: String, path: String, variables: [String: String] = [:]) throws(SetupError) -> ProfileInput {
         let document: PlainValue
         do {
@@ -41,6 +43,7 @@ public enum ServerJSON {
         let server = document["server"].flatMap { if case .object = $0 { $0 } else { nil } } ?? document
         guard case .object = server else { throw SetupError("\(path): a server.json is a JSON object") }
         func field(_ name: String) -> String { "\(path): \(name)" }
+        var flags = Flags()
 
         var input = ProfileInput()
         guard let registryName = server["name"]?.stringValue, !registryName.isEmpty else {
@@ -52,16 +55,17 @@ public enum ServerJSON {
         guard case .array(let remotes)? = server["remotes"], !remotes.isEmpty else {
             throw SetupError("\(field("remotes")) is missing or empty; mcp-setup sets up remote servers (a server.json with only packages runs locally)")
         }
-        for (index, remote) in remotes.enumerated() {
-            let type = remote["type"]?.stringValue ?? ""
-            guard type == "streamable-http" || type == "sse" else {
-                throw SetupError("\(field("remotes[\(index)].type")) '\(type)' is not a remote transport; use streamable-http or sse")
-            }
+        // The first Streamable HTTP remote (`http` is what people write for it), else the first SSE one.
+        let types = remotes.map { $0["type"]?.stringValue ?? "" }
+        guard let index = types.firstIndex(where: { $0 == "streamable-http" || $0 == "http" }) ?? types.firstIndex(of: "sse") else {
+            throw SetupError("\(field("remotes[0].type")) '\(types[0])' is not a remote transport; use streamable-http or sse")
         }
-        let index = remotes.firstIndex { $0["type"]?.stringValue == "streamable-http" } ?? 0
         let remote = remotes[index]
         let at = "remotes[\(index)]"
-        input.transport = Sourced(remote["type"]?.stringValue == "sse" ? "sse" : "http", origin: field("\(at).type"))
+        if types[index] == "http" {
+            input.notes.append("\(field("\(at).type")): read 'http' as 'streamable-http', the schema's name for it")
+        }
+        input.transport = Sourced(types[index] == "sse" ? "sse" : "http", origin: field("\(at).type"))
         guard var url = remote["url"]?.stringValue, !url.isEmpty else {
             throw SetupError("\(field("\(at).url")) is missing; give the server's URL")
         }
@@ -69,10 +73,10 @@ public enum ServerJSON {
         // URL variables: a secret one in the query is the key (query auth); others are filled in.
         var auth: String?
         var secretVariable: (name: String, input: PlainValue)?
-        let urlVariables = remote["variables"]
+        let remoteVariables = remote["variables"]
         for name in placeholders(in: url) {
-            let definition = urlVariables?[name]
-            if definition?["isSecret"] == .bool(true) {
+            let definition = remoteVariables?[name]
+            if flags.read(definition, "isSecret") == true {
                 guard let parameter = queryParameter(holding: name, in: url) else {
                     throw SetupError("\(field("\(at).url")) puts the secret {\(name)} outside a query parameter; mcp-setup can carry a key in a header or as ?param=KEY")
                 }
@@ -89,28 +93,41 @@ public enum ServerJSON {
             }
             url = url.replacingOccurrences(of: "{" + name + "}", with: value)
         }
+        // A literal stand-in where the key goes (`?exaApiKey=your-exa-api-key`) is where the key goes.
+        if auth == nil, let (parameter, value) = placeholderKeyParameter(in: url) {
+            auth = "query:" + parameter
+            url = removingQueryParameter(parameter, from: url)
+            input.notes.append("\(field("\(at).url")): read \(parameter)=\(value) as the place for the key, sent as ?\(parameter)=KEY")
+        }
         input.endpoint = Sourced(url, origin: field("\(at).url"))
 
-        // Headers: one secret header carries the key; anything else cannot be expressed.
+        // Headers: one carries the key; optional others are left out (said in a note); a
+        // required other one cannot be sent.
         let headers: [PlainValue]
         if case .array(let list)? = remote["headers"] { headers = list } else { headers = [] }
         var secretHeader: (index: Int, header: PlainValue)?
         for (number, header) in headers.enumerated() {
             let name = header["name"]?.stringValue ?? ""
             let here = "\(at).headers[\(number)]"
-            guard AuthScheme.isHeaderName(name) else { throw SetupError("\(field("\(here).name")) '\(name)' is not a header name") }
-            if header["choices"] != nil { throw SetupError("\(field("\(here).choices")): a header with a fixed set of values cannot be expressed; mcp-setup carries one key") }
-            let secret = header["isSecret"] == .bool(true) || variableInputs(of: header).contains { $0.value["isSecret"] == .bool(true) }
-            if secret {
+            guard AuthScheme.isHeaderName(name) else {
+                throw SetupError("\(field("\(here).name")) '\(name)' is not a header name (RFC 9110: letters, digits and !#$%&'*+-.^_`|~)")
+            }
+            let templateVariables = header["value"]?.stringValue.map(placeholders(in:)) ?? []
+            let secretTemplate = templateVariables.contains { flags.read(header["variables"]?[$0] ?? remoteVariables?[$0], "isSecret") == true }
+            // Authorization carries credentials by definition (RFC 9110 §11.6.2), flagged or not.
+            let isKey = flags.read(header, "isSecret") == true || secretTemplate || name.lowercased() == "authorization"
+            if isKey {
+                if header["choices"] != nil { throw SetupError("\(field("\(here).choices")): the key cannot be a choice") }
                 if let first = secretHeader {
                     throw SetupError("\(field("\(here)")) is a second secret header (\(first.header["name"]?.stringValue ?? "") is the first); mcp-setup carries one key per server")
                 }
                 if auth != nil { throw SetupError("\(field("\(here)")) is a secret header, and the URL already carries a secret; mcp-setup carries one key per server") }
                 secretHeader = (number, header)
-            } else if header["isRequired"] == .bool(true) {
-                throw SetupError("\(field("\(here)")) '\(name)' is a required header that is not the key; mcp-setup cannot ask for it or send it")
+            } else if flags.read(header, "isRequired") == true {
+                throw SetupError("\(field("\(here)")) '\(name)' is a required header that is not the key; mcp-setup sends only the key's header, so it cannot set this server up")
             } else {
-                throw SetupError("\(field("\(here)")) '\(name)' is an optional header; mcp-setup sends only the key's header, so remove it or mark the key's header isSecret")
+                let about = header["description"]?.stringValue.map { " (\($0))" } ?? ""
+                input.notes.append("\(field("\(here)")): left out the optional header \(name)\(about); add it to the client's entry yourself if you need it")
             }
         }
         if let (number, header) = secretHeader {
@@ -122,7 +139,7 @@ public enum ServerJSON {
                 guard names.count == 1, let variable = names.first else {
                     throw SetupError("\(field("\(here).value")) '\(value)' must hold exactly one {variable}, the key")
                 }
-                let definition = header["variables"]?[variable] ?? .null
+                let definition = header["variables"]?[variable] ?? remoteVariables?[variable] ?? .null
                 if definition["choices"] != nil { throw SetupError("\(field("\(here).variables.\(variable).choices")): the key cannot be a choice") }
                 secretVariable = (variable, definition)
                 scheme = "header:" + name + "=" + value.replacingOccurrences(of: "{" + variable + "}", with: AuthScheme.keyMarker)
@@ -130,10 +147,11 @@ public enum ServerJSON {
                 // No template: the header is the key. By convention an Authorization header's
                 // key is a bearer token (GitHub's own server.json says so in its description).
                 scheme = name.lowercased() == "authorization" ? "bearer" : "header:" + name
-                secretVariable = (name, header)
+                if name.lowercased() != "authorization" { secretVariable = (name, header) }
             }
             auth = try AuthScheme.parse(scheme, field: field("\(here)")).description
         }
+        if let note = flags.note(path: path) { input.notes.insert(note, at: 0) }
         // The format has no field for OAuth: a server without a key header is open unless the
         // publisher says (in mcp-setup's _meta) that it signs users in.
         let meta = server["_meta"]?[metaNamespace]?[metaKey]
@@ -152,6 +170,43 @@ public enum ServerJSON {
         }
         if let page = meta?["keyPage"]?.stringValue { input.keyPage = Sourced(page, origin: field("_meta.\(metaKey).keyPage")) }
         return input
+    }
+
+    /// Reads the schema's boolean flags (`isSecret`, `isRequired`), and the snake_case spelling
+    /// (`is_secret`) that files written against early schemas use, remembering that it did.
+    struct Flags {
+        private(set) var snakeSpellings: [String] = []
+
+        mutating func read(_ object: PlainValue?, _ name: String) -> Bool? {
+            guard let object else { return nil }
+            if let value = object[name] { return value == .bool(true) }
+            let snake = name.unicodeScalars.map { ("A"..."Z").contains($0) ? "_" + String($0).lowercased() : String($0) }.joined()
+            guard let value = object[snake] else { return nil }
+            if !snakeSpellings.contains(snake) { snakeSpellings.append(snake) }
+            return value == .bool(true)
+        }
+
+        /// The warning for a file that used the snake_case spelling.
+        func note(path: String) -> String? {
+            guard !snakeSpellings.isEmpty else { return nil }
+            let camel = snakeSpellings.map { $0.split(separator: "_").enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined() }
+            return "\(path): read \(snakeSpellings.joined(separator: " and ")) as \(camel.joined(separator: " and ")), the schema's spelling"
+        }
+    }
+
+    /// A query parameter named like a key (`apiKey`, `exaApiKey`, `token`) whose value is a
+    /// stand-in (`your-…`, `<…>`, `xxx…`): where the publisher shows the key going.
+    static func placeholderKeyParameter(in url: String) -> (parameter: String, value: String)? {
+        guard let question = url.firstIndex(of: "?") else { return nil }
+        for item in url[url.index(after: question)...].split(separator: "&") {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let name = parts[0].lowercased(), value = parts[1].lowercased()
+            let keyLike = name.hasSuffix("key") || name.hasSuffix("token") || name == "apikey" || name.hasSuffix("api_key")
+            let standIn = value.hasPrefix("your") || value.hasPrefix("<") || value.hasPrefix("xxx") || value.contains("placeholder")
+            if keyLike && standIn && AuthScheme.isQueryParameter(parts[0]) { return (parts[0], parts[1]) }
+        }
+        return nil
     }
 
     /// `{name}` identifiers in a template, in order, once each.
@@ -187,11 +242,27 @@ public enum ServerJSON {
         return String(url[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
-    /// `dev.acme/acme-mcp` → `acme-mcp`: the part after the namespace, as a profile name
-    /// (the project's one slug function; `server` when nothing is left).
+    /// Last segments that say nothing about which server it is (`com.stripe/mcp`).
+    static let genericNames: Set<String> = ["mcp", "server", "mcp-server", "server-mcp", "remote", "remote-mcp", "mcp-remote", "api", "main", "official", "default", "app", "service"]
+
+    /// `dev.acme/acme-mcp` → `acme-mcp`: the part after the namespace, as a profile name (the
+    /// project's one slug function). A generic last part (`com.stripe/mcp`,
+    /// `io.github.mapbox/mcp-server`) gives way to the vendor: the GitHub user under
+    /// `io.github.`, else the namespace's registrable name (`com.cloudflare.mcp` → `cloudflare`),
+    /// so two servers never install under the same bare word.
     static func slug(_ registryName: String) -> String {
-        let slug = Slug.make(registryName.split(separator: "/").last.map(String.init) ?? registryName)
-        return slug.isEmpty ? "server" : slug
+        let parts = registryName.split(separator: "/", maxSplits: 1).map(String.init)
+        let last = Slug.make(parts.last ?? registryName)
+        guard parts.count == 2, last.isEmpty || genericNames.contains(last) else { return last.isEmpty ? "server" : last }
+        let namespace = parts[0]
+        let vendor: String
+        if namespace.lowercased().hasPrefix("io.github.") {
+            vendor = Slug.make(String(namespace.dropFirst("io.github.".count)))
+        } else {
+            let labels = namespace.split(separator: ".").map(String.init)
+            vendor = Slug.make(labels.count >= 2 ? labels[1] : labels.first ?? "")
+        }
+        return vendor.isEmpty ? (last.isEmpty ? "server" : last) : vendor
     }
 
     /// `acme_api_key` → `ACME_API_KEY`, when that is a variable name.

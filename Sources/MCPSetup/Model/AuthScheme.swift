@@ -72,7 +72,7 @@ public enum AuthScheme: Sendable, Hashable, CustomStringConvertible {
             let spec = text.dropFirst("header:".count)
             let name = String(spec.prefix { $0 != "=" })
             guard Self.isHeaderName(name) else {
-                throw SetupError("\(field) '\(text)': the header name must be letters, digits and '-' (for example header:X-API-Key)")
+                throw SetupError("\(field) '\(text)': the header name must be letters, digits and !#$%&'*+-.^_`|~ (for example header:X-API-Key)")
             }
             guard spec.count > name.count else {
                 if name.lowercased() == "authorization" {
@@ -125,11 +125,11 @@ public enum AuthScheme: Sendable, Hashable, CustomStringConvertible {
         return (parts[0], parts[1])
     }
 
+    /// Whether a header name is an RFC 9110 token: letters, digits and ``!#$%&'*+-.^_`|~``.
     static func isHeaderName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first) || ("a"..."z").contains(first) else {
-            return false
+        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
+            ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar)
         }
-        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     static func isQueryParameter(_ name: String) -> Bool {
