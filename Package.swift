@@ -116,7 +116,7 @@ let package = Package(
                 "MCPSetupInstall",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Support/judge_corpus.py"]
         ),
         .testTarget(
             name: "MCPSetupDoctorTests",
