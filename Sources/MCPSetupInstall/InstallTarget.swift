@@ -107,10 +107,11 @@ public struct InstallTargets: Sendable {
         let home = environment["HOME"].map { ($0 as NSString).standardizingPath }
         return Self.installableClients(catalog).filter { id in
             guard let artifacts = try? SetupGenerator(catalog: catalog).render(request, clientIDs: [id]).flatMap(\.artifacts) else { return false }
+            let homes = catalog.clients.first { $0.id == id }?.configHomes ?? []
             let paths = artifacts.filter { $0.install != nil }.flatMap { $0.paths + ($0.install?.extraPaths ?? []) }
             return paths.contains { location in
                 guard location.scope == "user", location.os == os || location.os == "any",
-                      let (path, _) = try? resolve(location.path, scope: .user) else { return false }
+                      let (path, _) = try? resolve(location.path, scope: .user, homes: homes) else { return false }
                 let folder = ((path as NSString).deletingLastPathComponent as NSString).standardizingPath
                 return FileManager.default.fileExists(atPath: path) || (folder != home && FileManager.default.fileExists(atPath: folder))
             }
@@ -134,12 +135,14 @@ public struct InstallTargets: Sendable {
         guard !files.isEmpty else {
             throw SetupError("\(clientID) has no config file to merge into; use mcp-setup render --client \(clientID) and follow its instructions")
         }
+        let homes = catalog.clients.first { $0.id == clientID }?.configHomes ?? []
         let scopes = scope.map { [$0] } ?? [.user, .project]
         for wanted in scopes {
             for artifact in files {
                 guard let install = artifact.install else { continue }
                 let paths = artifact.paths + install.extraPaths
-                guard let location = paths.first(where: { $0.scope == wanted.rawValue && ($0.os == os || $0.os == "any") }) else { continue }
+                let locations = paths.filter { $0.scope == wanted.rawValue && ($0.os == os || $0.os == "any") }
+                guard !locations.isEmpty else { continue }
                 guard artifact.isAvailable, let content = artifact.content, let document = artifact.document else {
                     throw SetupError("\(artifact.id) is not available for this server and key: \(artifact.unavailableReason ?? "")")
                 }
@@ -161,7 +164,7 @@ public struct InstallTargets: Sendable {
                 for list in install.sharedLists {
                     if case .array(let items)? = value[list.key] { rootItems[list.key] = (items, list.idKey) }
                 }
-                let (path, base) = try resolve(location.path, scope: wanted)
+                let (path, base) = try choose(locations, scope: wanted, homes: homes)
                 return InstallTarget(
                     clientID: clientID, scope: wanted, path: path,
                     format: artifact.format!, container: container, name: request.profile.name, entry: entry,
@@ -244,9 +247,27 @@ public struct InstallTargets: Sendable {
         return node[name]
     }
 
-    /// Expands `~`, `~/.config` (XDG_CONFIG_HOME), `~/.codex` (CODEX_HOME) and `%VAR%`, and
-    /// puts project paths under the project folder.
-    func resolve(_ path: String, scope: InstallTarget.Scope) throws(SetupError) -> (String, InstallTarget.BaseFolder) {
+    /// The file among a client's places for one system and scope (Claude Desktop's MSIX and
+    /// classic Windows folders): the first whose file exists, else the first whose folder
+    /// exists, else the first that resolves.
+    func choose(_ locations: [ConfigPath], scope: InstallTarget.Scope, homes: [ConfigHome]) throws(SetupError) -> (String, InstallTarget.BaseFolder) {
+        var resolved: [(String, InstallTarget.BaseFolder)] = []
+        var firstError: SetupError?
+        for location in locations {
+            do { resolved.append(try resolve(location.path, scope: scope, homes: homes)) } catch { firstError = firstError ?? error }
+        }
+        guard let first = resolved.first else { throw firstError ?? SetupError("no config file path") }
+        guard resolved.count > 1 else { return first }
+        let folder = { (path: String) in (path as NSString).deletingLastPathComponent }
+        return resolved.first { FileManager.default.fileExists(atPath: $0.0) }
+            ?? resolved.first { FileManager.default.fileExists(atPath: folder($0.0)) }
+            ?? first
+    }
+
+    /// Expands `~`, `~/.config` (XDG_CONFIG_HOME), the client's own folders (`CODEX_HOME`,
+    /// `COPILOT_HOME`, `CLAUDE_CONFIG_DIR`) and `%VAR%`, and puts project paths under the
+    /// project folder.
+    func resolve(_ path: String, scope: InstallTarget.Scope, homes: [ConfigHome] = []) throws(SetupError) -> (String, InstallTarget.BaseFolder) {
         let setIt = "set it to the folder the client uses"
         if scope == .project && !path.hasPrefix("~") && !path.hasPrefix("%") {
             return ((projectDirectory as NSString).appendingPathComponent(path), .init(path: projectDirectory, name: "the project folder", fix: "pass --project with an existing folder"))
@@ -269,12 +290,10 @@ public struct InstallTargets: Sendable {
         guard let home = environment["HOME"], !home.isEmpty else {
             throw SetupError("HOME is not set; it locates \(path)")
         }
-        if path.hasPrefix("~/.codex/"), let codexHome = environment["CODEX_HOME"], !codexHome.isEmpty {
-            return (codexHome + "/" + path.dropFirst("~/.codex/".count), .init(path: codexHome, name: "CODEX_HOME", fix: setIt))
-        }
-        // GitHub Copilot CLI moves its whole folder to $COPILOT_HOME when set.
-        if path.hasPrefix("~/.copilot/"), let copilotHome = environment["COPILOT_HOME"], !copilotHome.isEmpty {
-            return (copilotHome + "/" + path.dropFirst("~/.copilot/".count), .init(path: copilotHome, name: "COPILOT_HOME", fix: setIt))
+        for home in homes {
+            if let (moved, folder) = home.moved(path, environment: environment) {
+                return (moved, .init(path: folder, name: home.variable, fix: setIt))
+            }
         }
         let homeFolder = InstallTarget.BaseFolder(path: home, name: "HOME", fix: setIt)
         if os == "linux", path.hasPrefix("~/.config/"), let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {

@@ -7,14 +7,18 @@ import MCPSetup
 public struct Installer: Sendable {
     /// How many backups of one file are kept (the oldest beyond it are removed); 0 makes none.
     public let keptBackups: Int
+    /// Where install records what it added around an entry (a container, VS Code inputs), so
+    /// that uninstall without a backup takes it out again; nil keeps no record.
+    public let ledger: InstallLedger?
 
     /// The default number of backups kept per file.
     public static let defaultKeptBackups = 5
 
     /// Creates an installer that keeps `keptBackups` backups per file (0: no backups, for people
     /// who keep their config files under version control).
-    public init(keptBackups: Int = Installer.defaultKeptBackups) {
+    public init(keptBackups: Int = Installer.defaultKeptBackups, ledger: InstallLedger? = nil) {
         self.keptBackups = max(0, keptBackups)
+        self.ledger = ledger
     }
 
     /// What a write changed besides the entry.
@@ -27,6 +31,9 @@ public struct Installer: Sendable {
         /// After an uninstall: this file's backups that still hold the removed entry (and its
         /// key, when it held one), newest first.
         public var copiesLeft: [String] = []
+        /// Why what install added around the entry could not be recorded (the file was written;
+        /// a later uninstall without a backup leaves those additions).
+        public var unrecorded: String?
     }
 
     /// What an install or uninstall did.
@@ -57,8 +64,10 @@ public struct Installer: Sendable {
         let current = try transaction.read()
         let displayPath = target.path
         let newBytes: [UInt8]
+        var record = InstallRecord()
         if let current, !isBlank(current.bytes) {
             var editor = try ConfigEditors.open(current.bytes, format: target.format, path: displayPath)
+            record = try Self.additions(of: target, to: editor.document())
             if let existing = try editor.entry(container: target.container, name: target.name) {
                 if existing.canonical == target.entry.canonical && !hasMissingItems(target, in: current.bytes) {
                     return dryRun ? .dryRun(diff: "") : .unchanged
@@ -95,7 +104,34 @@ public struct Installer: Sendable {
             mode &= ~0o077
         }
         try transaction.replace(with: newBytes, mode: mode)
+        do {
+            try ledger?.add(record, file: transaction.path, container: target.container, name: target.name)
+        } catch {
+            written.unrecorded = error.message
+        }
         return .written(written)
+    }
+
+    /// What installing the target into a document adds besides the entry: the outermost
+    /// container missing on the way to it, and the root-list items (and lists) missing.
+    static func additions(of target: InstallTarget, to document: PlainValue) -> InstallRecord {
+        var record = InstallRecord()
+        var node: PlainValue? = document
+        for (depth, key) in target.container.enumerated() {
+            guard let next = node?[key], next != .null else {
+                record.createdContainer = Array(target.container.prefix(depth + 1))
+                break
+            }
+            node = next
+        }
+        for (key, merge) in target.rootItems {
+            let present: [PlainValue]
+            if case .array(let items)? = document[key] { present = items } else { present = [] }
+            if document[key] == nil { record.createdLists.append(key) }
+            let added = merge.items.filter { item in !present.contains { $0[merge.idKey] == item[merge.idKey] } }.compactMap { $0[merge.idKey]?.stringValue }
+            if !added.isEmpty { record.addedItems[key] = added }
+        }
+        return record
     }
 
     /// Removes the entry named by the target. When the file is exactly what an install made
@@ -124,15 +160,19 @@ public struct Installer: Sendable {
                 result = backup
             }
         }
+        var removedItems: [String: [String]] = [:]
         if result == nil {
             deleteFile = leavesNothing && backup == nil
+            if !deleteFile, let record = ledger?.record(file: transaction.path, container: target.container, name: target.name) {
+                removedItems = try Self.takeOut(record, of: target, from: &editor)
+            }
             result = editor.bytes
             if !deleteFile {
                 let written = try ConfigEditors.open(editor.bytes, format: target.format, path: target.path)
                 guard try written.entry(container: target.container, name: target.name) == nil else {
                     throw InternalError(subject: "uninstall \(target.clientID)", message: "the edited file still holds '\(target.name)'; nothing was written")
                 }
-                try checkOnlyEntryChanged(from: current.bytes, to: editor.bytes, target: target)
+                try checkOnlyEntryChanged(from: current.bytes, to: editor.bytes, target: target, removedItems: removedItems)
             }
         }
         let newBytes = result!
@@ -143,11 +183,13 @@ public struct Installer: Sendable {
         if deleteFile {
             if keptBackups > 0 { _ = try transaction.backup(current.bytes, keep: keptBackups) }
             try transaction.delete()
+            try? ledger?.remove(file: transaction.path, container: target.container, name: target.name)
             return .deleted
         }
         var written = Written()
         if keptBackups > 0 { written.backup = try transaction.backup(current.bytes, keep: keptBackups) }
         try transaction.replace(with: newBytes, mode: current.mode)
+        try? ledger?.remove(file: transaction.path, container: target.container, name: target.name)
         written.copiesLeft = backupsHolding(target, in: transaction)
         return .written(written)
     }
@@ -165,6 +207,41 @@ public struct Installer: Sendable {
                   let editor = try? ConfigEditors.open(Array(data), format: target.format, path: path) else { return false }
             return (try? editor.entry(container: target.container, name: target.name)) != nil
         }
+    }
+
+    /// Takes out what the record says install added, once the entry is gone: the root-list
+    /// items nothing else in the file refers to (and a list install created, once empty), and
+    /// the container install created, when nothing else is in it. Returns the items removed.
+    static func takeOut(_ record: InstallRecord, of target: InstallTarget, from editor: inout any ConfigEditor) throws(SetupError) -> [String: [String]] {
+        var removed: [String: [String]] = [:]
+        let rest = JSONSyntax.compact(try editor.document())
+        for (key, ids) in record.addedItems.sorted(by: { $0.key < $1.key }) {
+            guard let list = target.sharedLists.first(where: { $0.key == key }) else { continue }
+            for id in ids where !rest.contains(list.reference.replacingOccurrences(of: "ID", with: id)) {
+                if try editor.removeItem(id: id, fromRootArray: key, idKey: list.idKey) { removed[key, default: []].append(id) }
+            }
+            if record.createdLists.contains(key), case .array(let items)? = try editor.document()[key], items.isEmpty {
+                _ = try editor.remove(container: [], name: key)
+            }
+        }
+        if let created = record.createdContainer, !created.isEmpty {
+            // From the innermost container out to the one install created, each while empty.
+            for depth in stride(from: target.container.count, through: created.count, by: -1) {
+                let path = Array(target.container.prefix(depth))
+                var node: PlainValue? = try editor.document()
+                for key in path { node = node?[key] }
+                let empty: Bool
+                switch node {
+                case .object(let members)?: empty = members.isEmpty
+                case .array(let items)?: empty = items.isEmpty
+                case .null?: empty = true
+                default: empty = false
+                }
+                guard empty else { break }
+                _ = try editor.remove(container: Array(path.dropLast()), name: path[path.count - 1])
+            }
+        }
+        return removed
     }
 
     /// What installing `entry` into `bytes` gives, with the root items the current file holds.
@@ -207,7 +284,7 @@ public struct Installer: Sendable {
               case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)) else { return false }
         return members.allSatisfy { member in
             switch member.value {
-            case .object(let inner): return inner.isEmpty
+            case .object: return JSONEditor.isHollow(member.value)
             case .array(let items):
                 guard let list = target.sharedLists.first(where: { $0.key == member.key }) else { return items.isEmpty }
                 return items.allSatisfy { Self.refers(entry, to: $0, in: list) }
@@ -224,10 +301,21 @@ public struct Installer: Sendable {
     /// Checks that an edit changed nothing but the entry (and the root items install merges):
     /// both documents, read by the parser and without the entry, are equal. A span edit that
     /// went wrong refuses to write instead of dropping a user's settings.
-    private func checkOnlyEntryChanged(from old: [UInt8], to new: [UInt8], target: InstallTarget) throws {
+    private func checkOnlyEntryChanged(from old: [UInt8], to new: [UInt8], target: InstallTarget, removedItems: [String: [String]] = [:]) throws {
         let before = try ConfigEditors.open(old, format: target.format, path: target.path).document()
         let after = try ConfigEditors.open(new, format: target.format, path: target.path).document()
-        guard Self.withoutEntry(after, target: target, original: before).canonical == Self.withoutEntry(before, target: target, original: before).canonical else {
+        var expected = Self.withoutEntry(before, target: target, original: before)
+        if case .object(var members) = expected {
+            for (key, ids) in removedItems {
+                guard let list = target.sharedLists.first(where: { $0.key == key }), let index = members.firstIndex(where: { $0.key == key }),
+                      case .array(let items) = members[index].value else { continue }
+                let kept = items.filter { !ids.contains($0[list.idKey]?.stringValue ?? "") }
+                // A list left empty counts as absent, as containers do.
+                if kept.isEmpty, after[key] == nil { members.remove(at: index) } else { members[index].value = .array(kept) }
+            }
+            expected = .object(members)
+        }
+        guard Self.withoutEntry(after, target: target, original: before).canonical == expected.canonical else {
             throw InternalError(subject: "\(target.clientID) \(target.path)", message: "the edit would change more than the '\(target.name)' entry; nothing was written (please report this with the file's layout)")
         }
     }

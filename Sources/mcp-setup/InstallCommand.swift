@@ -29,8 +29,12 @@ struct InstallLocationOptions: ParsableArguments {
     @Flag(name: .long, help: "Make no backup of the file (for config files kept under version control).")
     var noBackup = false
 
-    /// The installer with the backup policy the flags ask for.
-    var installer: Installer { Installer(keptBackups: noBackup ? 0 : Installer.defaultKeptBackups) }
+    /// The installer with the backup policy the flags ask for, recording what it adds around an
+    /// entry in the user's state folder (so uninstall without a backup can take it out again).
+    var installer: Installer {
+        Installer(keptBackups: noBackup ? 0 : Installer.defaultKeptBackups,
+                  ledger: InstallLedger.standard(os: InstallTargets.currentOS, environment: ProcessInfo.processInfo.environment))
+    }
 
     func resolver() throws(SetupError) -> (InstallTargets, InstallTarget.Scope?) {
         var parsedScope: InstallTarget.Scope?
@@ -175,6 +179,9 @@ struct InstallCommand: ParsableCommand {
             Output.error(prefix + "installed '\(target.name)' into \(target.path)" + (written.backup.map { " (backup: \($0))" } ?? ""))
             if let mode = written.narrowedFrom {
                 Output.error("note: \(target.path) now holds your key, so its permissions went from \(String(mode & 0o777, radix: 8)) to 600")
+            }
+            if let reason = written.unrecorded {
+                Output.error("note: what install added around the entry was not recorded (\(reason)); uninstall will restore the backup, or leave those additions")
             }
         case .deleted:
             break

@@ -28,7 +28,7 @@ struct CardCommandTests {
         #expect(manifest["schema"] as? Int == 2)
         #expect(manifest["credential"] as? String == "placeholder")
         let clients = try #require(manifest["clients"] as? [[String: Any]])
-        #expect(clients.count == 39)
+        #expect(clients.count == 42)
         #expect(clients.allSatisfy { $0["group"] is String && $0["instructions"] is String })
         #expect(clients.flatMap { $0["artifacts"] as? [[String: Any]] ?? [] }.filter { $0["program"] != nil }.count > 40)
         // The same input, the same bytes.

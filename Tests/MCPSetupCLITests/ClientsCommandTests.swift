@@ -9,7 +9,7 @@ struct ClientsCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("CLIENT ") == true)
-        #expect(lines.count == 1 + 2 * 39)
+        #expect(lines.count == 1 + 2 * 42)
         #expect(lines.first?.contains(" CHECKED ") == true && lines.first?.contains(" INSTALL ") == true)
         let codex = try #require(lines.first { $0.hasPrefix("codex ") })
         #expect(codex.contains("inline env placeholder none"))
@@ -26,7 +26,7 @@ struct ClientsCommandTests {
         let catalog = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(catalog["schema"] as? Int == 1)
         let clients = try #require(catalog["clients"] as? [[String: Any]])
-        #expect(clients.count == 39)
+        #expect(clients.count == 42)
         // Every client's facts were checked at their sources in the last month (issue: none
         // older than 2026-11-01), and install support is stated.
         for client in clients {

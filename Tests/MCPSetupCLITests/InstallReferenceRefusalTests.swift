@@ -91,3 +91,46 @@ struct InstallReferenceRefusalTests {
         #expect(home.read(".cursor/mcp.json")?.contains("${env:ZETA_KEY}") == true)
     }
 }
+
+/// Uninstall without a backup to restore takes out what install added around the entry, and
+/// only that: a container install created, VS Code's input for the key.
+@Suite("uninstall without a backup leaves no trace of the install")
+struct UninstallLeftoversTests {
+    typealias Home = InstallCommandTests.Home
+
+    @Test("Zed: a context_servers install created goes with the entry; one the user had stays, even empty")
+    func zedContainer() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let file = ".config/zed/settings.json"
+        for original in ["{\n  // mine\n  \"theme\": \"One Dark\"\n}\n", "{\n  \"theme\": \"One Dark\",\n  \"context_servers\": {}\n}\n"] {
+            try home.write(original, to: file)
+            let installed = try home.run(["install", "--client", "zed", "--token-stdin", "--no-backup"] + InstallCommandTests.server, stdin: InstallCommandTests.key + "\n")
+            #expect(installed.status == 0, "\(installed.stderr)")
+            #expect(home.read(file)?.contains("\"acme\"") == true)
+            let removed = try home.run(["uninstall", "--client", "zed", "--name", "acme", "--no-backup"])
+            #expect(removed.status == 0, "\(removed.stderr)")
+            #expect(home.read(file) == original, "\(home.read(file) ?? "")")
+        }
+    }
+
+    @Test("VS Code: the input install added goes with the entry; the user's own inputs stay")
+    func vsCodeInput() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let file = ".config/Code/User/mcp.json"
+        let original = "{\n  \"servers\": {\n    \"other\": {\"url\": \"https://o.dev/mcp\", \"headers\": {\"K\": \"${input:other_key}\"}}\n  },\n  \"inputs\": [\n    // the other server's key\n    {\"id\": \"other_key\", \"type\": \"promptString\", \"password\": true}\n  ]\n}\n"
+        try home.write(original, to: file)
+        let installed = try home.run(["install", "--client", "vscode", "--prompt", "--no-backup"] + InstallCommandTests.server)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(home.read(file)?.contains("\"id\": \"acme_api_key\"") == true)
+        let removed = try home.run(["uninstall", "--client", "vscode", "--name", "acme", "--no-backup"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(home.read(file) == original, "\(home.read(file) ?? "")")
+        // The record is the user's, 0600, and empty again.
+        let ledger = home.home.appendingPathComponent(".local/state/mcp-setup/installs.json").path
+        #expect(((try? FileManager.default.attributesOfItem(atPath: ledger)[.posixPermissions]) as? Int) == 0o600)
+        let records = try JSONSerialization.jsonObject(with: Data((home.read(".local/state/mcp-setup/installs.json") ?? "").utf8)) as? [String: Any]
+        #expect(records?.isEmpty == true, "\(records ?? [:])")
+    }
+}

@@ -14,9 +14,11 @@ struct ClientConfigCorpusTests {
     static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/client-configs")
     static let key = "sk_live_corpusKEY_5678"
 
-    /// The corpus folder's client, as mcp-setup names it, and the scope of its files.
+    /// The corpus folder's client, as mcp-setup names it, and the scope of its files. Amazon Q's
+    /// agent file (`.amazonq/agents/default.json`) has the same `mcpServers` as `mcp.json` and is
+    /// installed into as one.
     static let clients: [String: (id: String, scope: InstallTarget.Scope)] = [
-        "claude-code": ("claude-code", .project), "claude-desktop": ("claude-desktop", .user), "cline": ("cline", .user),
+        "amazon-q": ("amazon-q", .project), "claude-code": ("claude-code", .project), "claude-desktop": ("claude-desktop", .user), "cline": ("cline", .user),
         "codex": ("codex", .user), "continue": ("continue", .user), "copilot-cli": ("copilot-cli", .user), "crush": ("crush", .user),
         "cursor": ("cursor", .user), "gemini": ("gemini-cli", .user), "goose": ("goose", .user), "kiro": ("kiro", .user),
         "opencode": ("opencode", .user), "qwen-code": ("qwen-code", .user), "roo": ("roo-code", .project), "vscode": ("vscode", .project),
@@ -31,11 +33,6 @@ struct ClientConfigCorpusTests {
         "vscode/15-insiders-settings-mcp.json": "a settings.json; install writes VS Code's mcp.json, not settings.json",
         "vscode/16-settings-dotted-mcp-servers-array.json": "a settings.json; install writes VS Code's mcp.json, not settings.json",
     ]
-
-    /// The files whose uninstall without a backup leaves install's additions (see everyFile).
-    static let knownLeftovers = (["01-commented-dev-block", "02-crlf-two-servers", "03-trailing-comma", "04-comment-only-servers", "06-comment-between-entries",
-                                  "07-monorepo-comments", "08-trailing-comma", "09-tabs-comments-trailing", "10-crlf-minimal", "11-nine-servers-tabs",
-                                  "12-user-mcp-comments", "13-user-mcp-seven"].map { "vscode/\($0).json" }) + ["zed/01-tabs-block-comments.json"]
 
     static let files: [String] = {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
@@ -62,20 +59,18 @@ struct ClientConfigCorpusTests {
         var installedCount = 0
         for file in Self.files {
             let folder = String(file.prefix { $0 != "/" })
-            guard let (client, scope) = Self.clients[folder] else {
-                withKnownIssue("\(file): mcp-setup has no \(folder) client yet (issue: real inputs, point 5)") { Issue.record("no client") }
-                continue
-            }
+            let (client, scope) = try #require(Self.clients[folder], "\(file): which client?")
             let original = try #require(FileManager.default.contents(atPath: Self.corpus.appendingPathComponent(file).path).map(Array.init))
             let sandbox = try Sandbox()
             defer { sandbox.remove() }
+            let installer = Installer(ledger: sandbox.ledger), noBackups = Installer(keptBackups: 0, ledger: sandbox.ledger)
             // A key reference where the client resolves one, the key itself where it does not.
             let credential: Credential = Sandbox.referencesKey(client, .environment(variable: "ACME_API_KEY")) ? .environment(variable: "ACME_API_KEY") : .inline(try Secret(Self.key))
             let target = try sandbox.target(client, scope: scope, request: try Sandbox.request(credential))
             try sandbox.write(original, to: target.path)
             if let reason = Self.notInstalled[file] {
                 if reason.contains("refused") {
-                    #expect(throws: SetupError.self, "\(file): \(reason)") { try Installer().install(target, holdsKey: true) }
+                    #expect(throws: SetupError.self, "\(file): \(reason)") { try installer.install(target, holdsKey: true) }
                     #expect(sandbox.read(target.path) == original, "\(file): a refusal changed the file")
                     #expect(sandbox.backups(of: target.path).isEmpty)
                 }
@@ -84,7 +79,7 @@ struct ClientConfigCorpusTests {
             let label = "\(file) (\(client), \(scope))"
             let outcome: Installer.Outcome
             do {
-                outcome = try Installer().install(target, holdsKey: !credential.isReference)
+                outcome = try installer.install(target, holdsKey: !credential.isReference)
             } catch {
                 Issue.record("\(label): refused: \(error)")
                 #expect(sandbox.read(target.path) == original, "\(label): a refusal changed the file")
@@ -93,17 +88,18 @@ struct ClientConfigCorpusTests {
             guard case .written = outcome else { Issue.record("\(label): \(outcome)"); continue }
             let installed = try #require(sandbox.read(target.path))
             #expect(isSubsequence(original, of: installed), "\(label): a byte of the original is gone")
-            #expect(try Installer().install(target, holdsKey: !credential.isReference) == .unchanged, "\(label): second install")
+            #expect(try installer.install(target, holdsKey: !credential.isReference) == .unchanged, "\(label): second install")
             #expect(sandbox.read(target.path) == installed, "\(label): second install changed the file")
             let removal = try sandbox.targets.removalTarget(clientID: client, scope: scope, name: "acme")
-            _ = try Installer().uninstall(removal)
+            _ = try installer.uninstall(removal)
             #expect(sandbox.read(target.path) == original, "\(label): uninstall right after did not give back the original bytes")
 
             // Without backups: install, then uninstall, must leave a file that parses to the original.
             for backup in sandbox.backups(of: target.path) { try FileManager.default.removeItem(atPath: (target.path as NSString).deletingLastPathComponent + "/" + backup) }
             try sandbox.write(original, to: target.path)
-            _ = try Installer(keptBackups: 0).install(target, holdsKey: !credential.isReference)
-            _ = try Installer(keptBackups: 0).uninstall(removal)
+            _ = try noBackups.install(target, holdsKey: !credential.isReference)
+            _ = try noBackups.uninstall(removal)
+            #expect(sandbox.ledger.record(file: target.path, container: target.container, name: "acme") == nil, "\(label): uninstall leaves its record")
             let removed = sandbox.read(target.path) ?? []
             installedCount += 1
             judged.append([
@@ -113,18 +109,9 @@ struct ClientConfigCorpusTests {
                 "entry": try JSONSerialization.jsonObject(with: Data(JSONSyntax.compact(target.entry).utf8)),
             ])
         }
-        #expect(installedCount == 80 - 3 - Self.notInstalled.count)
+        #expect(installedCount == 80 - Self.notInstalled.count)
         let problems = try Self.judge(judged)
-        // Uninstall without a backup still leaves what install added around the entry: VS Code's
-        // `inputs` item and a container install created (Zed's `context_servers`). Pinned to
-        // these files, so any other failure, or one of these fixed, shows.
-        let leftovers = problems.filter { problem in Self.knownLeftovers.contains { problem.hasPrefix($0 + " (") } && problem.hasSuffix("uninstall without a backup does not parse to the original") }
-        #expect(leftovers.count == Self.knownLeftovers.count, "\(leftovers)")
-        withKnownIssue("uninstall without a backup leaves VS Code's inputs item and a container install created (issue: real inputs, point 2)") {
-            for problem in leftovers { Issue.record(Comment(rawValue: problem)) }
-        }
-        let others = problems.filter { !leftovers.contains($0) }
-        #expect(others.isEmpty, "\(others.joined(separator: "\n"))")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
     /// Runs the independent judge over the cases; its problems, one line each.

@@ -11,7 +11,7 @@ struct InstallerTests {
     func installable() {
         #expect(Self.clients.count >= 17)
         for id in ["claude-desktop", "claude-code", "codex", "vscode", "cursor", "windsurf", "gemini-cli", "zed", "lm-studio", "opencode", "kiro", "visual-studio", "cline", "roo-code", "continue", "goose",
-                   "copilot-cli", "antigravity", "antigravity-cli", "junie", "factory-droid", "amp", "crush", "qwen-code", "trae"] {
+                   "copilot-cli", "antigravity", "antigravity-cli", "junie", "factory-droid", "amp", "crush", "qwen-code", "trae", "amazon-q", "kilo-code", "openclaw"] {
             #expect(Self.clients.contains(id), "\(id)")
         }
         // JSON pasted into a settings dialog has no file to install into.
@@ -224,5 +224,26 @@ struct InstallerTests {
         #expect(try windows.target(clientID: "claude-desktop", scope: .user, request: request).path == "/mnt/c/Users/a/AppData/Roaming/Claude/claude_desktop_config.json")
         #expect(try windows.target(clientID: "cursor", scope: .user, request: request).path == "/mnt/c/Users/a/.cursor/mcp.json")
         #expect(throws: SetupError.self) { try InstallTargets(os: "windows", environment: [:]).target(clientID: "cursor", scope: .user, request: request) }
+        let claudeHome = InstallTargets(os: "linux", environment: ["HOME": "/h", "CLAUDE_CONFIG_DIR": "/cc"], projectDirectory: "/p")
+        #expect(try claudeHome.target(clientID: "claude-code", scope: .user, request: request).path == "/cc/.claude.json")
+        #expect(try claudeHome.target(clientID: "claude-code", scope: .project, request: request).path == "/p/.mcp.json")
+        #expect(try claudeHome.target(clientID: "codex", scope: .user, request: request).path == "/h/.codex/config.toml", "CLAUDE_CONFIG_DIR moves Claude Code's file only")
+    }
+
+    @Test("Claude Desktop on Windows: the MSIX package's folder when it exists, else %APPDATA%")
+    func claudeDesktopMSIX() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let request = try Sandbox.request()
+        let roaming = sandbox.root.appendingPathComponent("AppData/Roaming").path
+        let local = sandbox.root.appendingPathComponent("AppData/Local").path
+        let targets = InstallTargets(os: "windows", environment: ["APPDATA": roaming, "LOCALAPPDATA": local, "USERPROFILE": sandbox.home], projectDirectory: sandbox.project)
+        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")
+        let packaged = local + "/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude"
+        try FileManager.default.createDirectory(atPath: packaged, withIntermediateDirectories: true)
+        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == packaged + "/claude_desktop_config.json")
+        // Without LOCALAPPDATA (a WSL shell that sets only APPDATA) the classic folder still works.
+        let wsl = InstallTargets(os: "windows", environment: ["APPDATA": roaming, "USERPROFILE": sandbox.home], projectDirectory: sandbox.project)
+        #expect(try wsl.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")
     }
 }

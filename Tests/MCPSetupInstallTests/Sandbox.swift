@@ -16,6 +16,9 @@ struct Sandbox {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// The install record, in the sandbox's state folder.
+    var ledger: InstallLedger { InstallLedger(path: root.appendingPathComponent("state/mcp-setup/installs.json").path) }
+
     var targets: InstallTargets {
         InstallTargets(os: "linux", environment: ["HOME": home], projectDirectory: project)
     }

@@ -104,7 +104,7 @@ struct KeyBoxScriptTests {
                 ids.append(programs.map(\.0))
             }
         }
-        #expect(clientCount == 39)
+        #expect(clientCount == 42)
 
         // Node compares, and reports the mismatches and what it compared.
         let input = Data(JSONSyntax.compact(.object([("problems", ProgramJSON.problems), ("profiles", .array(profiles))])).utf8)

@@ -24,6 +24,7 @@ struct ArtifactRoundTripTests {
         "opencode/config": "remote", "cline/config": "streamableHttp", "roo-code/mcp-json": "streamable-http", "continue/config": "streamable-http",
         "vercel-ai-sdk/typescript": "http", "claude-agent-sdk/python": "http", "claude-agent-sdk/typescript": "http",
         "langchain/python": "streamable_http", "langchain/typescript": "http",
+        "amazon-q/mcp-json": "http", "kilo-code/config": "remote", "openclaw/config": "streamable-http",
     ]
 
     /// What the URL, the credential and the transport keyword must decode to, for an artifact.

@@ -73,7 +73,7 @@ struct GoldenTests {
         }
     }
 
-    @Test("the thirty-nine clients have exactly the public artifact ids")
+    @Test("the forty-two clients have exactly the public artifact ids")
     func artifactIDs() throws {
         let request = try SetupRequest(profile: try ServerProfile(name: "acme", endpoint: "https://mcp.acme.dev/mcp"), credential: .placeholder)
         let ids = try SetupGenerator().render(request).flatMap { $0.artifacts.map(\.id) }
@@ -108,6 +108,7 @@ struct GoldenTests {
             "crush/config",
             "qwen-code/command", "qwen-code/command-powershell", "qwen-code/command-cmd", "qwen-code/settings-json",
             "trae/install-link", "trae/install-link-cn", "trae/mcp-json",
+            "openclaw/config", "kilo-code/config", "amazon-q/mcp-json",
             "openai-responses/python", "openai-responses/typescript", "openai-responses/curl",
             "anthropic-messages/python", "anthropic-messages/typescript", "anthropic-messages/curl",
             "vercel-ai-sdk/typescript",

@@ -102,7 +102,7 @@ struct ServerJSONCorpusTests {
         if case .object(let members)? = entry["headers"] { for (name, value) in members { headers[name] = value.stringValue } }
         switch auth {
         case "bearer": #expect(headers == ["Authorization": "Bearer sk_corpus_KEY_1234"], "\(expected.file)")
-        case "none", _ where auth.hasPrefix("query:"): #expect(headers.isEmpty, "\(expected.file)")
+        case _ where auth == "none" || auth.hasPrefix("query:"): #expect(headers.isEmpty, "\(expected.file)")
         default:
             let spec = auth.dropFirst("header:".count)
             let name = String(spec.prefix { $0 != "=" })

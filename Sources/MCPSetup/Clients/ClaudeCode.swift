@@ -41,6 +41,11 @@ public struct ClaudeCode: Client {
     public let envSyntax: String? = EnvReference.dollarBraces.syntax
     /// Falls back to SSE when a Streamable HTTP URL is a legacy SSE endpoint (see above).
     public let fallsBackToSSE = true
+    /// With `CLAUDE_CONFIG_DIR` set (to anything), Claude Code keeps its user and local scope in
+    /// `$CLAUDE_CONFIG_DIR/.claude.json` instead of `~/.claude.json` (checked 2026-12-07:
+    /// anthropics/claude-code#48448 and the tools that follow it; the docs do not say it, so it
+    /// is likely rather than confirmed).
+    public let configHomes = [ConfigHome(prefix: "~/.claude.json", variable: "CLAUDE_CONFIG_DIR", kept: ".claude.json")]
 
     /// Claude Code would expand `${…}` inside the key (see above).
     static let noVariableSyntax = KeyRestriction(.contains("${"), reason: "Claude Code expands ${…} inside header values, including values read from environment variables, and has no way to escape it, so a key containing ${ cannot reach the server from Claude Code; create a key without ${.")

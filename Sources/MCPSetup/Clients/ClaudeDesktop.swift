@@ -44,8 +44,14 @@ public struct ClaudeDesktop: Client {
         ConfigPath(os: "macos", scope: "user", path: "~/Library/Application Support/Claude/claude_desktop_config.json"),
         ConfigPath(os: "linux", scope: "user", path: "~/.config/Claude/claude_desktop_config.json"),
     ]
+    /// The installer from claude.com and the Microsoft Store (an MSIX package, the default since
+    /// early 2026) keeps the file in the package's redirected folder; the older installer in
+    /// `%APPDATA%`. Install and `list` use the one that exists (checked 2026-12-07: the package
+    /// family `Claude_pzs8sxrjxfjjc` and this path in anthropics/claude-code#26073 and #57998;
+    /// no Anthropic page names it).
     static let windowsPaths = [
         ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
+        ConfigPath(os: "windows", scope: "user", path: #"%LOCALAPPDATA%\Packages\Claude_pzs8sxrjxfjjc\LocalCache\Roaming\Claude\claude_desktop_config.json"#),
     ]
 
     /// The artifacts.
@@ -55,7 +61,10 @@ public struct ClaudeDesktop: Client {
         if request.profile.auth == .oauth {
             notes.append("mcp-remote opens a browser to sign in the first time Claude Desktop starts it.")
         }
-        let windowsNotes = notes + ["On Windows, npx is a .cmd script that Claude Desktop cannot start by itself, so the entry runs it through cmd /c."]
+        let windowsNotes = notes + [
+            "On Windows, npx is a .cmd script that Claude Desktop cannot start by itself, so the entry runs it through cmd /c.",
+            "Claude Desktop from the Microsoft Store or the claude.com installer (an MSIX package) reads the second Windows path; the older installer reads %APPDATA%.",
+        ]
         // The Connectors route comes first where it applies: no Node.js, the key kept by Claude.
         return ClaudeConnector(request: request).artifacts(urlID: "connector-url", headerID: "connector-header", prefill: false) + [
             ArtifactSpec("config", kind: .file, title: "claude_desktop_config.json", body: .document(.json(bridge.file(name: request.profile.name))),

@@ -21,6 +21,8 @@ public protocol Client: Sendable {
     /// Whether the client, given a Streamable HTTP URL that is a legacy HTTP+SSE endpoint, falls
     /// back to SSE by itself (so such a URL works in it, and `doctor --client` says so).
     var fallsBackToSSE: Bool { get }
+    /// The environment variables that move the client's config files (`CODEX_HOME`).
+    var configHomes: [ConfigHome] { get }
 }
 
 extension Client {
@@ -30,6 +32,8 @@ extension Client {
     public var promptsForKey: Bool { false }
     /// No fallback to SSE unless the client's facts show one.
     public var fallsBackToSSE: Bool { false }
+    /// Config files stay where their paths say unless the client says otherwise.
+    public var configHomes: [ConfigHome] { [] }
 }
 
 /// What kind of product a client is: the sections of a client picker, so 30 clients stay

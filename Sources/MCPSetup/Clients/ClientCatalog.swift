@@ -32,6 +32,9 @@ public struct ClientCatalog: Sendable {
         // Added in December 2026, most used first (clients-2026-12.md §3.8).
         CopilotCLI(), Antigravity(), AntigravityCLI(), JetBrainsAI(), Junie(), FactoryDroid(), Amp(),
         Crush(), QwenCode(), Trae(),
+        // Added on 2026-12-07: the clients of the real config files people published, and the
+        // most-listed one the leading installers have that mcp-setup had not.
+        OpenClaw(), KiloCode(), AmazonQ(),
         // Agents built in code and in agent builders, most used first (agent-apis-2026-12.md §12).
         OpenAIResponses(), AnthropicMessages(), VercelAISDK(), ClaudeAgentSDK(), OpenAIAgentsSDK(), LangChain(),
         GoogleADK(), OpenAIAgentBuilder(), CopilotStudio(),

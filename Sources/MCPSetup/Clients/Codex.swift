@@ -18,6 +18,8 @@ public struct Codex: Client {
     public let group = ClientGroup.terminal
     /// The variable's name in `bearer_token_env_var` (or `env_http_headers`).
     public let envSyntax: String? = "bearer_token_env_var"
+    /// `$CODEX_HOME` replaces `~/.codex` (openai/codex codex-rs/core/src/config.rs, find_codex_home).
+    public let configHomes = [ConfigHome(prefix: "~/.codex/", variable: "CODEX_HOME")]
 
     static let paths = ConfigPath.underHome(".codex/config.toml") + [.project(".codex/config.toml")]
 

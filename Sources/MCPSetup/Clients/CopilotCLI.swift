@@ -29,6 +29,8 @@ public struct CopilotCLI: Client {
     public let checked = "2026-12-01"
     /// Where it is listed in a client picker.
     public let group = ClientGroup.terminal
+    /// `$COPILOT_HOME` replaces `~/.copilot` (see above).
+    public let configHomes = [ConfigHome(prefix: "~/.copilot/", variable: "COPILOT_HOME")]
     static let paths = ConfigPath.underHome(".copilot/mcp-config.json") + [.project(".github/mcp.json")]
 
     /// The artifacts.

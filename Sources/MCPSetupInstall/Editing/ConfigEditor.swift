@@ -12,6 +12,8 @@ protocol ConfigEditor {
     mutating func remove(container: [String], name: String) throws(SetupError) -> Bool
     /// Merges items into a list at the root (VS Code's `inputs`).
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError)
+    /// Removes the item whose `idKey` is `id` from a list at the root; false when it is not there.
+    mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool
     /// Whether the file holds nothing but empty containers and no comments (what removing the
     /// only entry from a file mcp-setup created leaves).
     func isEmptySkeleton() throws(SetupError) -> Bool
@@ -34,11 +36,20 @@ extension JSONEditor: ConfigEditor {
         guard case .object(let members)? = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)) else { return false }
         return members.allSatisfy { member in
             switch member.value {
-            case .object(let inner): return inner.isEmpty
-            case .array(let items): return items.isEmpty
+            case .object, .array: return Self.isHollow(member.value)
             case .string: return member.key == "$schema"
             default: return false
             }
+        }
+    }
+
+    /// Whether a value holds nothing but empty objects and lists, at any depth (OpenClaw's
+    /// `{"mcp": {"servers": {}}}`).
+    static func isHollow(_ value: PlainValue) -> Bool {
+        switch value {
+        case .object(let members): return members.allSatisfy { isHollow($0.value) }
+        case .array(let items): return items.isEmpty
+        default: return false
         }
     }
 }
@@ -47,6 +58,8 @@ extension TOMLEditor: ConfigEditor {
     func document() throws(SetupError) -> PlainValue { try parsed() }
 
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
+
+    mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool { false }
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }

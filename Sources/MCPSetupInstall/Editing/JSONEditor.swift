@@ -121,6 +121,91 @@ struct JSONEditor {
         }
     }
 
+    /// Removes the item whose `idKey` is `id` from the array at `key` of the root, with its
+    /// separating comma; false when it is not there. Comments elsewhere in the array stay.
+    mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool {
+        let spans = try parse()
+        guard case .object(let root) = spans.root, let member = root.members.first(where: { $0.key == key }) else { return false }
+        let items = Self.items(in: bytes, array: member.value.range)
+        guard let index = items.firstIndex(where: { item in
+            let value = try? JSONParser.parse(String(decoding: bytes[item.range], as: UTF8.self), allowComments: allowComments)
+            return value?[idKey]?.stringValue == id
+        }) else { return false }
+        let item = items[index]
+        let range: Range<Int>
+        if index + 1 < items.count {
+            range = item.range.lowerBound..<items[index + 1].range.lowerBound
+        } else if index > 0 {
+            let previous = items[index - 1]
+            if let comma = item.comma, let previousComma = previous.comma {
+                range = (previousComma + 1)..<(comma + 1)
+            } else {
+                range = previous.range.upperBound..<item.range.upperBound
+            }
+        } else {
+            let end = (item.comma.map { $0 + 1 }) ?? item.range.upperBound
+            let closing = member.value.range.upperBound - 1
+            let outerIndent = TextLayout.indentation(of: member.start, in: bytes)
+            let tail = Array(bytes[end..<closing])
+            let added = layout.lineEnding + outerIndent
+            if tail.starts(with: added) && !tail.dropFirst(added.count).contains(0x0A) {
+                range = (member.value.range.lowerBound + 1)..<(end + added.count)
+            } else {
+                range = (member.value.range.lowerBound + 1)..<end
+            }
+        }
+        bytes.removeSubrange(range)
+        _ = try parse()
+        return true
+    }
+
+    /// The values of an array (`[` … `]`), each with the comma after it: strings, comments and
+    /// nested values are skipped as wholes.
+    static func items(in bytes: [UInt8], array range: Range<Int>) -> [(range: Range<Int>, comma: Int?)] {
+        var items: [(range: Range<Int>, comma: Int?)] = []
+        var index = range.lowerBound + 1
+        let end = range.upperBound - 1
+        var start: Int?
+        var last = index
+        var depth = 0
+        func close(at comma: Int?) {
+            if let first = start { items.append((first..<last, comma)) }
+            start = nil
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1; continue }
+            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "/") {
+                while index < end, bytes[index] != 0x0A { index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "*") {
+                index += 2
+                while index + 1 < end, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+                continue
+            }
+            if depth == 0 && byte == UInt8(ascii: ",") {
+                close(at: index)
+                index += 1
+                continue
+            }
+            if start == nil { start = index }
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                while index < end, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+            }
+            index += 1
+            last = index
+        }
+        close(at: nil)
+        return items
+    }
+
     private func container(_ path: [String], in spans: JSONSpans, creating: Bool) throws(SetupError) -> JSONSpans.ObjectNode? {
         guard case .object(var object) = spans.root else { return nil }
         for key in path {

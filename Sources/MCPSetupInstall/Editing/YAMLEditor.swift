@@ -112,6 +112,8 @@ struct YAMLEditor: ConfigEditor {
 
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
 
+    mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool { false }
+
     func document() throws(SetupError) -> PlainValue { try parsed() }
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
