@@ -3,7 +3,7 @@ import Testing
 
 @Suite("mcp-setup render, end to end")
 struct RenderCommandTests {
-    @Test("the bundled example renders as JSON with the thirty-nine clients, their artifact ids and capabilities")
+    @Test("the bundled example renders as JSON with the forty-two clients, their artifact ids and capabilities")
     func exampleJSON() throws {
         let result = try CLI.run(["render", "--format", "json"])
         #expect(result.status == 0)
@@ -16,17 +16,18 @@ struct RenderCommandTests {
             "claude-desktop", "claude-code", "codex", "vscode", "cursor", "chatgpt", "claude-ai", "windsurf", "gemini-cli", "zed", "goose",
             "lm-studio", "opencode", "cline", "roo-code", "kiro", "visual-studio", "continue", "warp", "copilot-jetbrains",
             "copilot-cli", "antigravity", "antigravity-cli", "jetbrains-ai", "junie", "factory-droid", "amp", "crush", "qwen-code", "trae",
+            "openclaw", "kilo-code", "amazon-q",
             "openai-responses", "anthropic-messages", "vercel-ai-sdk", "claude-agent-sdk", "openai-agents-sdk", "langchain", "google-adk",
             "openai-agent-builder", "copilot-studio",
         ])
         let ids = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
-        #expect(ids.count == 96)
+        #expect(ids.count == 99)
         for client in clients {
             let capabilities = try #require(client["capabilities"] as? [String: Any])
             #expect((capabilities["authSchemes"] as? [String])?.isEmpty == false)
         }
         let secrets = clients.flatMap { ($0["artifacts"] as? [[String: Any]] ?? []).compactMap { $0["secret"] as? Bool } }
-        #expect(secrets.count == 96 && !secrets.contains(true))
+        #expect(secrets.count == 99 && !secrets.contains(true))
     }
 
     @Test("text and Markdown render the example")

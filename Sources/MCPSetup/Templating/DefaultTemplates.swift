@@ -13,6 +13,11 @@ enum DefaultTemplates {
 {{/clients}}
 
 """#,
+        "clients/amazon-q": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Add the entry under mcpServers in ~/.aws/amazonq/mcp.json (every workspace) or .amazonq/mcp.json (one workspace), next to any servers you already have, then reopen the Amazon Q chat panel so it loads {{server.title}}. The Q Developer command line is now Kiro CLI: set it up with the Kiro entry instead.
+
+"""#,
         "clients/amp": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Run the command once, or add the entry under amp.mcpServers in ~/.config/amp/settings.json (every workspace) or .amp/settings.json (one workspace); Amp then offers {{server.title}}'s tools in its threads.
@@ -128,6 +133,11 @@ In your JetBrains IDE open **Settings → Tools → AI Assistant → Model Conte
 Add the entry to ~/.junie/mcp/mcp.json for every project, or to .junie/mcp/mcp.json in one project, next to any servers you already have under mcpServers; Junie connects to {{server.title}} the next time it starts.
 
 """#,
+        "clients/kilo-code": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Add the entry under mcp in ~/.config/kilo/kilo.json (every project; kilo.jsonc works too), or in kilo.json at the root of one project, next to any servers you already have. Kilo Code picks it up in the extension and in the kilo command line.
+
+"""#,
         "clients/kiro": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Click **Add to Kiro**, or add the entry to ~/.kiro/settings/mcp.json (every workspace) or .kiro/settings/mcp.json (one workspace, which wins). The IDE and the kiro-cli command line share these files.
@@ -156,6 +166,11 @@ The Agents SDK connects to {{server.title}} in two ways: from your own process w
         "clients/openai-responses": #"""
 {{% CONTENT_TYPE: MARKDOWN }}
 Pass {{server.title}} to the Responses API as an `mcp` tool. OpenAI's cloud connects to the server on every request, so its URL must be public, and the key goes with each request: the code reads it from the environment. Set `require_approval` to decide whether each tool call waits for your approval.
+
+"""#,
+        "clients/openclaw": #"""
+{{% CONTENT_TYPE: MARKDOWN }}
+Add the entry under mcp.servers in ~/.openclaw/openclaw.json, next to any servers you already have, then run `openclaw mcp doctor --probe` to check that OpenClaw reaches {{server.title}}.
 
 """#,
         "clients/opencode": #"""
