@@ -19,8 +19,15 @@ struct Sandbox {
     /// The install record, in the sandbox's state folder.
     var ledger: InstallLedger { InstallLedger(path: root.appendingPathComponent("state/mcp-setup/installs.json").path) }
 
+    /// Whose paths: `linux`, or `windows` (with APPDATA, LOCALAPPDATA and USERPROFILE in the sandbox's home).
+    var os = "linux"
+
     var targets: InstallTargets {
-        InstallTargets(os: "linux", environment: ["HOME": home], projectDirectory: project)
+        if os == "windows" {
+            for folder in ["AppData/Roaming", "AppData/Local"] { try? FileManager.default.createDirectory(atPath: home + "/" + folder, withIntermediateDirectories: true) }
+            return InstallTargets(os: "windows", environment: ["APPDATA": home + "/AppData/Roaming", "LOCALAPPDATA": home + "/AppData/Local", "USERPROFILE": home], projectDirectory: project)
+        }
+        return InstallTargets(os: "linux", environment: ["HOME": home], projectDirectory: project)
     }
 
     static func request(_ credential: Credential = .inline(try! Secret("sk_live_123")), auth: AuthScheme = .bearer, name: String = "acme") throws -> SetupRequest {

@@ -131,9 +131,14 @@ struct ServerJSONTests {
 
     @Test("VS Code's reading of a written server.json gives the inputs and header mcp-setup renders for VS Code with --prompt")
     func vsCodeInterpretation() throws {
+        var compared = 0
         for profile in try Self.profiles() where profile.auth.headerName != nil && profile.transport == .http {
             let document = ServerJSON.document(for: profile)
-            guard case .array(let remotes)? = document["remotes"], let header = (remotes.first?["headers"]).flatMap({ if case .array(let h) = $0 { h.first } else { nil } }) else { continue }
+            guard case .array(let remotes)? = document["remotes"], let header = (remotes.first?["headers"]).flatMap({ if case .array(let h) = $0 { h.first } else { nil } }) else {
+                Issue.record("\(profile.auth): the written server.json has no header")
+                continue
+            }
+            compared += 1
             // VS Code (getMcpServerConfigurationFromManifest, clients-2026-12.md §1.4): a variable
             // in `value` becomes a promptString input, `{var}` becomes `${input:var}`; without a
             // value, the header name is the input's id.
@@ -162,5 +167,7 @@ struct ServerJSONTests {
             }
             #expect(input["password"] == .bool(derivedInputs[0].password))
         }
+        // Four header schemes, each over the http endpoints of the profiles.
+        #expect(compared >= 4)
     }
 }

@@ -15,7 +15,12 @@ struct ValidationTests {
         do { _ = try Self.profile(name: name) } catch {
             #expect(error.message.hasPrefix("name '") && error.message.hasSuffix(fix.replacingOccurrences(of: "--name ", with: "")))
         }
-        do { _ = try ServerProfile(name: name, endpoint: "https://mcp.acme.dev/mcp", fields: .flags) } catch { #expect(error.message.hasSuffix(fix)) }
+        do {
+            _ = try ServerProfile(name: name, endpoint: "https://mcp.acme.dev/mcp", fields: .flags)
+            Issue.record("the name '\(name)' was accepted")
+        } catch {
+            #expect(error.message.hasSuffix(fix))
+        }
     }
 
     @Test("library errors name fields; the command line's wording names flags")
@@ -33,7 +38,10 @@ struct ValidationTests {
                                    commandLine: "--client 'nope' is not a known client; use one of: \(ClientCatalog.standard.ids.joined(separator: ", "))")) {
             try ClientCatalog.standard.select(["nope"])
         }
-        do { _ = try Self.profile(endpoint: "http://mcp.acme.dev/mcp") } catch {
+        do {
+            _ = try Self.profile(endpoint: "http://mcp.acme.dev/mcp")
+            Issue.record("plain http to a public host was accepted")
+        } catch {
             #expect(!error.message.contains("--") && error.message.contains("allowHTTP"))
             #expect(error.commandLineMessage.contains("--allow-http"))
         }
@@ -92,8 +100,10 @@ struct ValidationTests {
 
     @Test("http is allowed for loopback hosts and with allowHTTP", arguments: ["http://127.0.0.1:8080/mcp", "http://localhost/mcp", "http://[::1]:9/mcp"])
     func loopback(endpoint: String) throws {
-        _ = try Self.profile(endpoint: endpoint)
-        _ = try Self.profile(endpoint: "http://intranet.example/mcp", allowHTTP: true)
+        #expect(try Self.profile(endpoint: endpoint).endpoint == endpoint)
+        #expect(try Self.profile(endpoint: "http://intranet.example/mcp", allowHTTP: true).endpoint == "http://intranet.example/mcp")
+        // The same hosts over http without being loopback, and without allowHTTP, are refused.
+        #expect(throws: SetupError.self) { try Self.profile(endpoint: "http://intranet.example/mcp") }
     }
 
     @Test("endpoint query and port are kept exactly")
