@@ -159,6 +159,23 @@ struct JSONEditor {
         return true
     }
 
+    /// Where a `//` or `/* */` comment that starts at `index` ends (before `end`), or nil when
+    /// none starts there.
+    static func comment(in bytes: [UInt8], at index: Int, end: Int) -> Int? {
+        guard bytes[index] == UInt8(ascii: "/"), index + 1 < end else { return nil }
+        var next = index + 2
+        switch bytes[index + 1] {
+        case UInt8(ascii: "/"):
+            while next < end, bytes[next] != 0x0A { next += 1 }
+            return next
+        case UInt8(ascii: "*"):
+            while next + 1 < end, !(bytes[next] == UInt8(ascii: "*") && bytes[next + 1] == UInt8(ascii: "/")) { next += 1 }
+            return next + 2
+        default:
+            return nil
+        }
+    }
+
     /// The values of an array (`[` … `]`), each with the comma after it: strings, comments and
     /// nested values are skipped as wholes.
     static func items(in bytes: [UInt8], array range: Range<Int>) -> [(range: Range<Int>, comma: Int?)] {
@@ -175,16 +192,7 @@ struct JSONEditor {
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1; continue }
-            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "/") {
-                while index < end, bytes[index] != 0x0A { index += 1 }
-                continue
-            }
-            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "*") {
-                index += 2
-                while index + 1 < end, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
-                index += 2
-                continue
-            }
+            if let after = Self.comment(in: bytes, at: index, end: end) { index = after; continue }
             if depth == 0 && byte == UInt8(ascii: ",") {
                 close(at: index)
                 index += 1
@@ -230,16 +238,7 @@ struct JSONEditor {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1; continue }
             other = true
-            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "/") {
-                while index < end, bytes[index] != 0x0A { index += 1 }
-                continue
-            }
-            if byte == UInt8(ascii: "/"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "*") {
-                index += 2
-                while index + 1 < end, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
-                index += 2
-                continue
-            }
+            if let after = Self.comment(in: bytes, at: index, end: end) { index = after; continue }
             if byte == UInt8(ascii: "\"") {
                 index += 1
                 while index < end, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
