@@ -76,12 +76,14 @@ public struct InstallLedger: Sendable {
         (try? read())?[file]?[Self.key(container: container, name: name)]
     }
 
-    /// Adds what an install created to the entry's record.
-    public func add(_ record: InstallRecord, file: String, container: [String], name: String) throws(SetupError) {
-        guard !record.isEmpty else { return }
+    /// Adds what an install created to the entry's record, or, `replacing`, makes it the record.
+    public func add(_ record: InstallRecord, file: String, container: [String], name: String, replacing: Bool = false) throws(SetupError) {
+        let key = Self.key(container: container, name: name)
+        guard !record.isEmpty || (replacing && self.record(file: file, container: container, name: name) != nil) else { return }
         try update { all in
-            let key = Self.key(container: container, name: name)
-            all[file, default: [:]][key] = all[file]?[key].map { $0.merged(with: record) } ?? record
+            let merged = replacing ? record : (all[file]?[key].map { $0.merged(with: record) } ?? record)
+            all[file, default: [:]][key] = merged.isEmpty ? nil : merged
+            if all[file]?.isEmpty == true { all[file] = nil }
         }
     }
 
@@ -113,16 +115,20 @@ public struct InstallLedger: Sendable {
         guard flock(lock, LOCK_EX) == 0 else { throw SetupError("\(path).lock: cannot be locked (\(String(cString: strerror(errno))))") }
         defer { flock(lock, LOCK_UN) }
         var all: [String: [String: InstallRecord]]
-        do { all = try read() } catch { throw SetupError("\(path): not a record mcp-setup can read (\(error)); move it away") }
+        do { all = try read() } catch { throw SetupError("\(path): not a record mcp-setup can read; move it away") }
         change(&all)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         guard let data = try? encoder.encode(all) else { throw SetupError("\(path): the record cannot be written") }
+        // A new file, 0600 from its creation, written and synced, then renamed over the old one.
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw SetupError("\(folder): cannot write mcp-setup's install record")
-        }
-        guard rename(temporary, path) == 0 else {
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw SetupError("\(folder): cannot write mcp-setup's install record (\(String(cString: strerror(errno))))") }
+        let written = data.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress, buffer.count) == buffer.count }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw SetupError("\(path): cannot be replaced (\(String(cString: strerror(errno))))")
         }

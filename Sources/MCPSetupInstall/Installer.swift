@@ -65,10 +65,12 @@ public struct Installer: Sendable {
         let displayPath = target.path
         let newBytes: [UInt8]
         var record = InstallRecord()
+        var replacesEntry = false
         if let current, !isBlank(current.bytes) {
             var editor = try ConfigEditors.open(current.bytes, format: target.format, path: displayPath)
             record = try Self.additions(of: target, to: editor.document())
             if let existing = try editor.entry(container: target.container, name: target.name) {
+                replacesEntry = true
                 if existing.canonical == target.entry.canonical && !hasMissingItems(target, in: current.bytes) {
                     return dryRun ? .dryRun(diff: "") : .unchanged
                 }
@@ -105,7 +107,9 @@ public struct Installer: Sendable {
         }
         try transaction.replace(with: newBytes, mode: mode)
         do {
-            try ledger?.add(record, file: transaction.path, container: target.container, name: target.name)
+            // A new entry starts a new record (an old one may be stale); a replaced entry keeps
+            // what the first install created.
+            try ledger?.add(record, file: transaction.path, container: target.container, name: target.name, replacing: !replacesEntry)
         } catch {
             written.unrecorded = error.message
         }
@@ -143,6 +147,8 @@ public struct Installer: Sendable {
         guard let current = try transaction.read() else { return dryRun ? .dryRun(diff: "") : .unchanged }
         var editor = try ConfigEditors.open(current.bytes, format: target.format, path: target.path)
         guard let entry = try editor.entry(container: target.container, name: target.name) else {
+            // The entry went some other way: what install once recorded no longer applies.
+            if !dryRun { try? ledger?.remove(file: transaction.path, container: target.container, name: target.name) }
             return dryRun ? .dryRun(diff: "") : .unchanged
         }
         var result: [UInt8]?
@@ -220,25 +226,16 @@ public struct Installer: Sendable {
             for id in ids where !rest.contains(list.reference.replacingOccurrences(of: "ID", with: id)) {
                 if try editor.removeItem(id: id, fromRootArray: key, idKey: list.idKey) { removed[key, default: []].append(id) }
             }
-            if record.createdLists.contains(key), case .array(let items)? = try editor.document()[key], items.isEmpty {
-                _ = try editor.remove(container: [], name: key)
+            if record.createdLists.contains(key) {
+                _ = try editor.removeIfBare(container: [], name: key)
             }
         }
         if let created = record.createdContainer, !created.isEmpty {
-            // From the innermost container out to the one install created, each while empty.
+            // From the innermost container out to the one install created, each while it holds
+            // nothing, not even a comment (a commented-out server is the user's).
             for depth in stride(from: target.container.count, through: created.count, by: -1) {
                 let path = Array(target.container.prefix(depth))
-                var node: PlainValue? = try editor.document()
-                for key in path { node = node?[key] }
-                let empty: Bool
-                switch node {
-                case .object(let members)?: empty = members.isEmpty
-                case .array(let items)?: empty = items.isEmpty
-                case .null?: empty = true
-                default: empty = false
-                }
-                guard empty else { break }
-                _ = try editor.remove(container: Array(path.dropLast()), name: path[path.count - 1])
+                guard try editor.removeIfBare(container: Array(path.dropLast()), name: path[path.count - 1]) else { break }
             }
         }
         return removed

@@ -57,12 +57,20 @@ struct ListCommand: ParsableCommand {
         var rows: [[String]] = []
         for id in ids {
             let target: InstallTarget
+            // A client that cannot reference the key (--token-env for Zed) holds the key itself:
+            // its entry is compared with any key where the key goes.
+            var wildcard = !explicit
             do {
                 target = try targets.target(clientID: id, scope: wantedScope ?? .user, request: request, placeholderAllowed: !explicit)
             } catch {
-                continue   // no file at this scope on this system
+                guard explicit, request.credential.isReference,
+                      let keyed = try? targets.target(clientID: id, scope: wantedScope ?? .user, request: request, placeholderAllowed: true) else {
+                    continue   // no file at this scope on this system
+                }
+                target = keyed
+                wildcard = true
             }
-            var state = InstalledEntry.state(of: target, keyWildcard: explicit ? nil : request.placeholder)
+            var state = InstalledEntry.state(of: target, keyWildcard: wildcard ? request.placeholder : nil)
             if state == .differs, let referenced, let alternative = try? targets.target(clientID: id, scope: wantedScope ?? .user, request: referenced),
                InstalledEntry.state(of: alternative) == .matches {
                 state = .matches

@@ -238,3 +238,74 @@ struct InstallRegressionTests {
         #expect(String(decoding: try #require(sandbox.read(target.path)), as: UTF8.self) == original)
     }
 }
+
+/// Taking out what install added, without a backup: comments stay, whatever their place.
+@Suite("uninstall's record: items and containers go, comments stay")
+struct InstallRecordTests {
+    static let input = #"{"id": "acme_api_key", "type": "promptString", "password": true}"#
+
+    @Test("an input item goes with its comma; comments before, between and after stay", arguments: [
+        ("[\n    // mine\n    X,\n    {\"id\": \"gh\"}\n  ]", "[\n    // mine\n    {\"id\": \"gh\"}\n  ]"),
+        ("[\n    {\"id\": \"gh\"},\n    // about ours\n    X\n  ]", "[\n    {\"id\": \"gh\"}\n    // about ours\n  ]"),
+        ("[\n    {\"id\": \"gh\"},\n    X, // trailing\n    {\"id\": \"b\"}\n  ]", "[\n    {\"id\": \"gh\"},\n    // trailing\n    {\"id\": \"b\"}\n  ]"),
+        ("[{\"id\": \"gh\"}, X]", "[{\"id\": \"gh\"}]"),
+        ("[X, {\"id\": \"x,]\\\"y\"}]", "[{\"id\": \"x,]\\\"y\"}]"),
+        ("[ /* a, ] */ X ]", "[ /* a, ] */]"),
+        ("[\r\n    X,\r\n    {\"id\": \"gh\"}\r\n  ]", "[\r\n    {\"id\": \"gh\"}\r\n  ]"),
+    ])
+    func removeItem(array: String, expected: String) throws {
+        let text = "{\n  \"inputs\": " + array.replacingOccurrences(of: "X", with: Self.input) + "\n}\n"
+        var editor = try JSONEditor(bytes: Array(text.utf8), allowComments: true, path: "mcp.json")
+        #expect(try editor.removeItem(id: "acme_api_key", fromRootArray: "inputs", idKey: "id"))
+        #expect(String(decoding: editor.bytes, as: UTF8.self) == "{\n  \"inputs\": " + expected + "\n}\n")
+        #expect(try !editor.removeItem(id: "acme_api_key", fromRootArray: "inputs", idKey: "id"))
+    }
+
+    @Test("a container goes only when nothing, not even a comment, is left in it")
+    func bareContainer() throws {
+        for (inner, removed) in [("{}", true), ("{\n  }", true), ("{ // \"b\": {}\n  }", false), ("{\"b\": 1}", false)] {
+            let text = "{\n  \"theme\": \"x\",\n  \"context_servers\": \(inner)\n}\n"
+            var editor = try JSONEditor(bytes: Array(text.utf8), allowComments: true, path: "settings.json")
+            #expect(try editor.removeIfBare(container: [], name: "context_servers") == removed, "\(inner)")
+            #expect(String(decoding: editor.bytes, as: UTF8.self) == (removed ? "{\n  \"theme\": \"x\"\n}\n" : text), "\(inner)")
+        }
+    }
+
+    @Test("Zed: a commented-out server the user left in a container install created stays, and so does the container")
+    func commentedServerStays() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("zed")
+        let original = "{\n  \"theme\": \"One Dark\"\n}\n"
+        try sandbox.write(Array(original.utf8), to: target.path)
+        let installer = Installer(keptBackups: 0, ledger: sandbox.ledger)
+        _ = try installer.install(target, holdsKey: true)
+        #expect(sandbox.ledger.record(file: target.path, container: ["context_servers"], name: "acme")?.createdContainer == ["context_servers"])
+        // The user adds a server and comments it out.
+        var text = String(decoding: sandbox.read(target.path)!, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"context_servers\": {", with: "\"context_servers\": {\n    // \"b\": {\"url\": \"https://b.dev/mcp\"},")
+        try sandbox.write(Array(text.utf8), to: target.path)
+        _ = try installer.uninstall(try sandbox.targets.removalTarget(clientID: "zed", scope: nil, name: "acme"))
+        let after = String(decoding: sandbox.read(target.path)!, as: UTF8.self)
+        #expect(after.contains("// \"b\": {\"url\": \"https://b.dev/mcp\"},") && after.contains("\"context_servers\""), "\(after)")
+        #expect(sandbox.ledger.record(file: target.path, container: ["context_servers"], name: "acme") == nil)
+    }
+
+    @Test("a stale record is replaced when the entry is installed again, not merged into")
+    func staleRecord() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let target = try sandbox.target("zed")
+        let installer = Installer(keptBackups: 0, ledger: sandbox.ledger)
+        try sandbox.write(Array("{\n  \"theme\": \"x\"\n}\n".utf8), to: target.path)
+        _ = try installer.install(target, holdsKey: true)
+        // The user removes the entry by hand and keeps the (now their own) container.
+        let own = "{\n  \"theme\": \"x\",\n  \"context_servers\": {}\n}\n"
+        try sandbox.write(Array(own.utf8), to: target.path)
+        _ = try installer.install(target, holdsKey: true)
+        #expect(sandbox.ledger.record(file: target.path, container: ["context_servers"], name: "acme") == nil, "the container was there this time")
+        _ = try installer.uninstall(try sandbox.targets.removalTarget(clientID: "zed", scope: nil, name: "acme"))
+        let after = String(decoding: sandbox.read(target.path)!, as: UTF8.self)
+        #expect(after.contains("\"context_servers\""), "\(after)")
+    }
+}

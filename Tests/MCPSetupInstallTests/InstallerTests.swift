@@ -240,7 +240,7 @@ struct InstallerTests {
         #expect(try claudeHome.target(clientID: "codex", scope: .user, request: request).path == "/h/.codex/config.toml", "CLAUDE_CONFIG_DIR moves Claude Code's file only")
     }
 
-    @Test("Claude Desktop on Windows: the MSIX package's folder when it exists, else %APPDATA%")
+    @Test("Claude Desktop on Windows: the file that exists, the MSIX package's first; else the folder that exists")
     func claudeDesktopMSIX() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
@@ -248,10 +248,20 @@ struct InstallerTests {
         let roaming = sandbox.root.appendingPathComponent("AppData/Roaming").path
         let local = sandbox.root.appendingPathComponent("AppData/Local").path
         let targets = InstallTargets(os: "windows", environment: ["APPDATA": roaming, "LOCALAPPDATA": local, "USERPROFILE": sandbox.home], projectDirectory: sandbox.project)
-        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")
         let packaged = local + "/Packages/Claude_pzs8sxrjxfjjc/LocalCache/Roaming/Claude"
+        // The classic installer's folder only: its file.
+        try FileManager.default.createDirectory(atPath: roaming + "/Claude", withIntermediateDirectories: true)
+        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")
+        // The package's folder too (an MSIX install): the packaged app reads its own copy first.
         try FileManager.default.createDirectory(atPath: packaged, withIntermediateDirectories: true)
         #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == packaged + "/claude_desktop_config.json")
+        // Both files exist (a user who moved to the MSIX app): still the package's.
+        try sandbox.write(Array("{}".utf8), to: roaming + "/Claude/claude_desktop_config.json")
+        try sandbox.write(Array("{}".utf8), to: packaged + "/claude_desktop_config.json")
+        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == packaged + "/claude_desktop_config.json")
+        // Only the classic file exists: that one.
+        try FileManager.default.removeItem(atPath: packaged + "/claude_desktop_config.json")
+        #expect(try targets.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")
         // Without LOCALAPPDATA (a WSL shell that sets only APPDATA) the classic folder still works.
         let wsl = InstallTargets(os: "windows", environment: ["APPDATA": roaming, "USERPROFILE": sandbox.home], projectDirectory: sandbox.project)
         #expect(try wsl.target(clientID: "claude-desktop", scope: .user, request: request).path == roaming + "/Claude/claude_desktop_config.json")

@@ -46,12 +46,13 @@ public struct ClaudeDesktop: Client {
     ]
     /// The installer from claude.com and the Microsoft Store (an MSIX package, the default since
     /// early 2026) keeps the file in the package's redirected folder; the older installer in
-    /// `%APPDATA%`. Install and `list` use the one that exists (checked 2026-12-07: the package
+    /// `%APPDATA%`. The packaged app reads its own copy first (MSIX file redirection), so install
+    /// and `list` use the first that exists, the package's first (checked 2026-12-07: the package
     /// family `Claude_pzs8sxrjxfjjc` and this path in anthropics/claude-code#26073 and #57998;
     /// no Anthropic page names it).
     static let windowsPaths = [
-        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
         ConfigPath(os: "windows", scope: "user", path: #"%LOCALAPPDATA%\Packages\Claude_pzs8sxrjxfjjc\LocalCache\Roaming\Claude\claude_desktop_config.json"#),
+        ConfigPath(os: "windows", scope: "user", path: #"%APPDATA%\Claude\claude_desktop_config.json"#),
     ]
 
     /// The artifacts.
@@ -63,7 +64,7 @@ public struct ClaudeDesktop: Client {
         }
         let windowsNotes = notes + [
             "On Windows, npx is a .cmd script that Claude Desktop cannot start by itself, so the entry runs it through cmd /c.",
-            "Claude Desktop from the Microsoft Store or the claude.com installer (an MSIX package) reads the second Windows path; the older installer reads %APPDATA%.",
+            "Claude Desktop from the Microsoft Store or the claude.com installer (an MSIX package) reads the first Windows path; the older installer reads %APPDATA%.",
         ]
         // The Connectors route comes first where it applies: no Node.js, the key kept by Claude.
         return ClaudeConnector(request: request).artifacts(urlID: "connector-url", headerID: "connector-header", prefill: false) + [

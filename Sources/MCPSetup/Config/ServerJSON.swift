@@ -93,13 +93,6 @@ public enum ServerJSON {
             }
             url = url.replacingOccurrences(of: "{" + name + "}", with: value)
         }
-        // A literal stand-in where the key goes (`?exaApiKey=your-exa-api-key`) is where the key goes.
-        if auth == nil, let (parameter, value) = placeholderKeyParameter(in: url) {
-            auth = "query:" + parameter
-            url = removingQueryParameter(parameter, from: url)
-            input.notes.append("\(field("\(at).url")): read \(parameter)=\(value) as the place for the key, sent as ?\(parameter)=KEY")
-        }
-        input.endpoint = Sourced(url, origin: field("\(at).url"))
 
         // Headers: one carries the key; optional others are left out (said in a note); a
         // required other one cannot be sent.
@@ -151,6 +144,14 @@ public enum ServerJSON {
             }
             auth = try AuthScheme.parse(scheme, field: field("\(here)")).description
         }
+        // With no key header, a literal stand-in in the query (`?exaApiKey=your-exa-api-key`) is
+        // where the key goes.
+        if auth == nil, let (parameter, value) = placeholderKeyParameter(in: url) {
+            auth = "query:" + parameter
+            url = removingQueryParameter(parameter, from: url)
+            input.notes.append("\(field("\(at).url")): read \(parameter)=\(value) as the place for the key, sent as ?\(parameter)=KEY")
+        }
+        input.endpoint = Sourced(url, origin: field("\(at).url"))
         if let note = flags.note(path: path) { input.notes.insert(note, at: 0) }
         // The format has no field for OAuth: a server without a key header is open unless the
         // publisher says (in mcp-setup's _meta) that it signs users in.

@@ -14,6 +14,9 @@ protocol ConfigEditor {
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError)
     /// Removes the item whose `idKey` is `id` from a list at the root; false when it is not there.
     mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool
+    /// Removes the member `name` of `container` when it is an empty object or list with no
+    /// comment inside; false otherwise (and always, where the syntax keeps no such member).
+    mutating func removeIfBare(container: [String], name: String) throws(SetupError) -> Bool
     /// Whether the file holds nothing but empty containers and no comments (what removing the
     /// only entry from a file mcp-setup created leaves).
     func isEmptySkeleton() throws(SetupError) -> Bool
@@ -60,6 +63,8 @@ extension TOMLEditor: ConfigEditor {
     mutating func mergeItems(_ items: [PlainValue], intoRootArray key: String, idKey: String) throws(SetupError) {}
 
     mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool { false }
+
+    mutating func removeIfBare(container: [String], name: String) throws(SetupError) -> Bool { false }
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }

@@ -75,6 +75,14 @@ struct JSONEditor {
             } else {
                 range = previous.value.range.upperBound..<member.value.range.upperBound
             }
+        } else if !bytes[(object.range.lowerBound + 1)..<member.start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            // A comment before the only member is the user's: it stays, the member's line goes.
+            var low = member.start
+            while low > object.range.lowerBound + 1, bytes[low - 1] == 0x20 || bytes[low - 1] == 0x09 { low -= 1 }
+            var high = (member.comma.map { $0 + 1 }) ?? member.value.range.upperBound
+            while high < object.range.upperBound - 1, bytes[high] == 0x20 || bytes[high] == 0x09 { high += 1 }
+            let (from, to) = Self.cut(low: low, high: high, start: member.start, last: member.comma == nil, in: bytes)
+            range = from..<to
         } else {
             let end = (member.comma.map { $0 + 1 }) ?? member.value.range.upperBound
             let closing = object.range.upperBound - 1
@@ -122,7 +130,8 @@ struct JSONEditor {
     }
 
     /// Removes the item whose `idKey` is `id` from the array at `key` of the root, with its
-    /// separating comma; false when it is not there. Comments elsewhere in the array stay.
+    /// separating comma; false when it is not there. Comments in the array, before or after the
+    /// item, stay: the item's own line goes when nothing else is on it, else the item alone.
     mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool {
         let spans = try parse()
         guard case .object(let root) = spans.root, let member = root.members.first(where: { $0.key == key }) else { return false }
@@ -132,31 +141,49 @@ struct JSONEditor {
             return value?[idKey]?.stringValue == id
         }) else { return false }
         let item = items[index]
-        let range: Range<Int>
-        if index + 1 < items.count {
-            range = item.range.lowerBound..<items[index + 1].range.lowerBound
-        } else if index > 0 {
-            let previous = items[index - 1]
-            if let comma = item.comma, let previousComma = previous.comma {
-                range = (previousComma + 1)..<(comma + 1)
-            } else {
-                range = previous.range.upperBound..<item.range.upperBound
-            }
-        } else {
-            let end = (item.comma.map { $0 + 1 }) ?? item.range.upperBound
-            let closing = member.value.range.upperBound - 1
-            let outerIndent = TextLayout.indentation(of: member.start, in: bytes)
-            let tail = Array(bytes[end..<closing])
-            let added = layout.lineEnding + outerIndent
-            if tail.starts(with: added) && !tail.dropFirst(added.count).contains(0x0A) {
-                range = (member.value.range.lowerBound + 1)..<(end + added.count)
-            } else {
-                range = (member.value.range.lowerBound + 1)..<end
-            }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        // From the indentation before the item to its comma and the blanks after it.
+        var low = item.range.lowerBound
+        while low > member.value.range.lowerBound + 1, isBlank(bytes[low - 1]) { low -= 1 }
+        var high = item.comma.map { $0 + 1 } ?? item.range.upperBound
+        while high < member.value.range.upperBound - 1, isBlank(bytes[high]) { high += 1 }
+        (low, high) = Self.cut(low: low, high: high, start: item.range.lowerBound, last: item.comma == nil, in: bytes)
+        bytes.removeSubrange(low..<high)
+        // The last item had no comma: the one before it loses its own, which now trails.
+        if item.comma == nil, index > 0, let previousComma = items[index - 1].comma {
+            bytes.remove(at: previousComma)
         }
-        bytes.removeSubrange(range)
-        _ = try parse()
+        do {
+            _ = try parse()
+        } catch {
+            throw SetupError("internal error: removing the '\(id)' item of '\(key)' would break \(path); nothing was written (this is a bug in mcp-setup; please report it)")
+        }
         return true
+    }
+
+    /// What to cut around a value, from `low` (the blanks before it) to `high` (past its comma and
+    /// the blanks after it): its whole line when it stood alone on it; the blanks before it too
+    /// when it is the last value of an inline list; else from the value itself, so that the
+    /// indentation of a comment that follows stays.
+    static func cut(low: Int, high: Int, start: Int, last: Bool, in bytes: [UInt8]) -> (Int, Int) {
+        let startsLine = low == 0 || bytes[low - 1] == 0x0A
+        if startsLine, high < bytes.count, bytes[high] == 0x0A || bytes[high] == 0x0D {
+            return (low, high + (bytes[high] == 0x0D && high + 1 < bytes.count && bytes[high + 1] == 0x0A ? 2 : 1))
+        }
+        if last && !startsLine { return (low, high) }
+        return (start, high)
+    }
+
+    /// Removes the member `name` of the object at `container` when its value is an empty
+    /// object or list with nothing but white space inside (no comment); false otherwise.
+    mutating func removeIfBare(container: [String], name: String) throws(SetupError) -> Bool {
+        let spans = try parse()
+        guard let object = try self.container(container, in: spans, creating: false),
+              let member = object.members.first(where: { $0.key == name }) else { return false }
+        let range = member.value.range
+        guard range.count >= 2, [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(bytes[range.lowerBound]),
+              bytes[(range.lowerBound + 1)..<(range.upperBound - 1)].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+        return try remove(container: container, name: name)
     }
 
     /// Where a `//` or `/* */` comment that starts at `index` ends (before `end`), or nil when

@@ -114,6 +114,8 @@ struct YAMLEditor: ConfigEditor {
 
     mutating func removeItem(id: String, fromRootArray key: String, idKey: String) throws(SetupError) -> Bool { false }
 
+    mutating func removeIfBare(container: [String], name: String) throws(SetupError) -> Bool { false }
+
     func document() throws(SetupError) -> PlainValue { try parsed() }
 
     func isEmptySkeleton() throws(SetupError) -> Bool {
