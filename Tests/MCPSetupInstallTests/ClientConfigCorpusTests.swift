@@ -91,14 +91,18 @@ struct ClientConfigCorpusTests {
             #expect(try installer.install(target, holdsKey: !credential.isReference) == .unchanged, "\(label): second install")
             #expect(sandbox.read(target.path) == installed, "\(label): second install changed the file")
             let removal = try sandbox.targets.removalTarget(clientID: client, scope: scope, name: "acme")
-            _ = try installer.uninstall(removal)
+            guard case .written = try installer.uninstall(removal) else { Issue.record("\(label): uninstall wrote nothing"); continue }
             #expect(sandbox.read(target.path) == original, "\(label): uninstall right after did not give back the original bytes")
 
             // Without backups: install, then uninstall, must leave a file that parses to the original.
             for backup in sandbox.backups(of: target.path) { try FileManager.default.removeItem(atPath: (target.path as NSString).deletingLastPathComponent + "/" + backup) }
             try sandbox.write(original, to: target.path)
-            _ = try noBackups.install(target, holdsKey: !credential.isReference)
-            _ = try noBackups.uninstall(removal)
+            guard case .written(let written) = try noBackups.install(target, holdsKey: !credential.isReference), written.backup == nil else {
+                Issue.record("\(label): install without backups did not write, or made a backup"); continue
+            }
+            #expect(sandbox.read(target.path) == installed, "\(label): the same install gave other bytes without backups")
+            guard case .written = try noBackups.uninstall(removal) else { Issue.record("\(label): uninstall without a backup wrote nothing"); continue }
+            #expect(sandbox.backups(of: target.path).isEmpty, "\(label): a backup was made with backups off")
             #expect(sandbox.ledger.record(file: target.path, container: target.container, name: "acme") == nil, "\(label): uninstall leaves its record")
             let removed = sandbox.read(target.path) ?? []
             installedCount += 1
